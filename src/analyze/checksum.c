@@ -1,0 +1,62 @@
+/* checksum.c - Internet checksum arithmetic (RFC 1071). */
+#include "checksum.h"
+
+bool cksum_add(uint32_t *sum, const struct cursor *c, size_t off, size_t len)
+{
+	const uint8_t *b = cur_bytes(c, off, len);
+	if (!b)
+		return false;
+	uint64_t s = *sum;
+	size_t i = 0;
+	for (; i + 1 < len; i += 2)
+		s += (uint32_t)(b[i] << 8 | b[i + 1]);
+	if (i < len)
+		s += (uint32_t)b[i] << 8;
+	while (s >> 32)
+		s = (s & 0xffffffffu) + (s >> 32);
+	*sum = (uint32_t)s;
+	return true;
+}
+
+uint16_t cksum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+bool cksum_pseudo(uint32_t *sum, const struct cursor *c, const struct pseudo_header *ph,
+		  uint32_t upper_len)
+{
+	size_t alen = ph->family == 6 ? 16 : 4;
+	if (ph->family != 4 && ph->family != 6)
+		return false;
+	if (!cksum_add(sum, c, ph->src_off, alen) || !cksum_add(sum, c, ph->dst_off, alen))
+		return false;
+	*sum += ph->proto;
+	*sum += upper_len >> 16;
+	*sum += upper_len & 0xffff;
+	return true;
+}
+
+enum cksum_status cksum_transport(const struct cursor *c, const struct pseudo_header *ph,
+				  uint32_t off, uint32_t len, uint32_t cksum_off,
+				  uint16_t *expected, uint16_t *partial)
+{
+	uint32_t psum = 0;
+	uint16_t stored;
+	*expected = *partial = 0;
+	if (!cksum_pseudo(&psum, c, ph, len) || !cur_be16(c, cksum_off, &stored))
+		return CKSUM_UNVERIFIED;
+	*partial = cksum_fold(psum);
+	/* Sum everything but the checksum field itself, then complement. */
+	uint32_t sum = psum;
+	if (!cksum_add(&sum, c, off, cksum_off - off) ||
+	    !cksum_add(&sum, c, cksum_off + 2, off + len - (cksum_off + 2)))
+		return CKSUM_UNVERIFIED;
+	uint16_t want = (uint16_t)~cksum_fold(sum);
+	if (want == 0 && ph->proto == 17)
+		want = 0xffff; /* UDP sends a computed zero as all ones */
+	*expected = want;
+	return stored == want ? CKSUM_GOOD : CKSUM_BAD;
+}

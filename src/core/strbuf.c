@@ -1,0 +1,128 @@
+/* strbuf.c - growable strings (see strbuf.h). */
+#include "strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void grow(struct strbuf *b, size_t need)
+{
+	if (b->len + need + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	char *s = realloc(b->s, cap);
+	if (!s) {
+		fputs("hexplain: out of memory\n", stderr);
+		exit(2);
+	}
+	b->s = s;
+	b->cap = cap;
+}
+
+void sb_init(struct strbuf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+	grow(b, 0);
+	b->s[0] = '\0';
+}
+
+void sb_free(struct strbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void sb_reset(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void sb_putn(struct strbuf *b, const char *s, size_t n)
+{
+	grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void sb_putc(struct strbuf *b, char c)
+{
+	grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void sb_puts(struct strbuf *b, const char *s)
+{
+	sb_putn(b, s, strlen(s));
+}
+
+void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n > 0) {
+		grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+void sb_printf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+size_t display_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			w++;
+			i++;
+		} else if ((c & 0xe0) == 0xc0) {
+			w++;
+			i += 2;
+		} else if ((c & 0xf0) == 0xe0) {
+			/* The three-byte range holds CJK and full-width forms,
+			 * which terminals draw two columns wide; arrows and
+			 * box-drawing signs (U+2000..U+2FFF) are one column. */
+			unsigned cp = (c & 0x0fu) << 12;
+			if (i + 1 < n)
+				cp |= ((unsigned char)s[i + 1] & 0x3fu) << 6;
+			w += (cp >= 0x2e80 && cp < 0xa000) || (cp >= 0xac00 && cp < 0xd7a4) ||
+					     (cp >= 0xf900 && cp < 0xfb00) || (cp >= 0xff00 && cp < 0xff61)
+				     ? 2
+				     : 1;
+			i += 3;
+		} else {
+			w += 2;
+			i += 4;
+		}
+	}
+	return w;
+}
+
+void sb_pad_to(struct strbuf *b, size_t line_start, size_t col)
+{
+	size_t w = display_width(b->s + line_start, b->len - line_start);
+	do
+		sb_putc(b, ' ');
+	while (++w < col);
+}
+
+void sb_write(const struct strbuf *b, FILE *f)
+{
+	fwrite(b->s, 1, b->len, f);
+}

@@ -1,0 +1,100 @@
+/* decode.c - dispatch from one layer to the next, and shared decoder helpers. */
+#include "decode.h"
+
+#include "core/i18n.h"
+
+void decode_packet(struct packet *p)
+{
+	struct decode_ctx ctx = {0};
+	uint8_t first = 0;
+	switch (p->link) {
+	case LINK_ETHER:
+		decode_ether(p, 0, &ctx);
+		break;
+	case LINK_SLL:
+		decode_sll(p, 0, &ctx);
+		break;
+	case LINK_SLL2:
+		decode_sll2(p, 0, &ctx);
+		break;
+	case LINK_NULL:
+		decode_null(p, 0, &ctx);
+		break;
+	case LINK_LOOP:
+		decode_loop(p, 0, &ctx);
+		break;
+	case LINK_IPV4:
+		decode_ipv4(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
+	case LINK_IPV6:
+		decode_ipv6(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
+	case LINK_RAW:
+		cur_u8(&p->bytes, 0, &first);
+		if (first >> 4 == 6)
+			decode_ipv6(p, 0, (uint32_t)p->bytes.len, &ctx);
+		else
+			decode_ipv4(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
+	case LINK_UNKNOWN:
+		break;
+	}
+}
+
+void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32_t end,
+		      const struct decode_ctx *ctx)
+{
+	if (ctx->depth > 8 || !cur_has(&p->bytes, off, 1))
+		return;
+	switch (ethertype) {
+	case 0x0800:
+		decode_ipv4(p, off, end, ctx);
+		break;
+	case 0x86dd:
+		decode_ipv6(p, off, end, ctx);
+		break;
+	default:
+		decode_payload(p, off, end);
+		break;
+	}
+}
+
+void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end,
+		     const struct decode_ctx *ctx)
+{
+	if (ctx->depth > 8)
+		return;
+	switch (proto) {
+	case 6:
+		decode_tcp(p, off, end, ctx);
+		break;
+	case 1:
+		decode_icmp(p, off, end, ctx);
+		break;
+	default:
+		decode_payload(p, off, end);
+		break;
+	}
+}
+
+void decode_payload(struct packet *p, uint32_t off, uint32_t end)
+{
+	size_t have = cur_avail(&p->bytes, off);
+	uint32_t len = end > off ? end - off : 0;
+	if (len > have)
+		len = (uint32_t)have;
+	if (len == 0 || p->has_payload)
+		return;
+	p->has_payload = true;
+	p->payload_offset = off;
+	p->payload_length = len;
+}
+
+void decode_truncated(struct packet *p, const char *proto, uint32_t off, uint32_t need)
+{
+	size_t have = cur_avail(&p->bytes, off);
+	packet_problem(p, SEV_WARNING, NULL, "capture.truncated", (uint32_t)(off + have),
+		       _("the capture stops at byte %zu, inside the %s header: %zu of its %u bytes "
+			 "are there, the rest was not captured (snaplen)"),
+		       off + have, proto, have, need);
+}

@@ -1,0 +1,63 @@
+/* decode.h - entry points of the protocol decoders.
+ *
+ * A decoder reads its header through the packet's cursor, appends a layer,
+ * fields and problems, and hands what it carries to the next decoder.  It
+ * never prints.  `end` is where the enclosing header says this layer's data
+ * ends; it may lie past the captured bytes (a truncated capture), and bytes
+ * between `end` and the capture's end belong to the enclosing layer (an
+ * Ethernet trailer).
+ */
+#ifndef HEXPLAIN_DECODE_H
+#define HEXPLAIN_DECODE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/packet.h"
+
+/* Where a transport checksum's pseudo-header comes from. */
+struct pseudo_header {
+	int family;        /* 4 or 6; 0 = none (quoted or unknown) */
+	uint32_t src_off;  /* offset of the source address in the packet */
+	uint32_t dst_off;
+	uint32_t length;   /* upper-layer length the IP header declares */
+	uint8_t proto;     /* next-header value */
+};
+
+struct decode_ctx {
+	bool quoted;       /* decoding the copy inside an ICMP error */
+	int depth;         /* nesting, to stop loops of encapsulation */
+	struct pseudo_header ph;
+};
+
+/* Decodes the whole packet from p->link. */
+void decode_packet(struct packet *p);
+
+/* Link layers. */
+void decode_ether(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
+void decode_sll(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
+void decode_sll2(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
+void decode_null(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
+void decode_loop(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
+
+/* Network and transport. */
+void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32_t end,
+		      const struct decode_ctx *ctx);
+void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end,
+		     const struct decode_ctx *ctx);
+void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* Options areas: [off, off+len) inside the header. */
+void decode_ipv4_options(struct packet *p, uint32_t off, uint32_t len);
+void decode_tcp_options(struct packet *p, uint32_t off, uint32_t len);
+
+/* Application bytes that no decoder claims: recorded for the hex/ASCII view. */
+void decode_payload(struct packet *p, uint32_t off, uint32_t end);
+
+/* Adds a problem saying the capture ends inside this layer's header,
+ * naming the byte it stopped at and what was expected. */
+void decode_truncated(struct packet *p, const char *proto, uint32_t off, uint32_t need);
+
+#endif
