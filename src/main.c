@@ -1,1 +1,203 @@
-int main(void) { return 0; }
+/* main.c - options, wiring and exit status. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "core/i18n.h"
+#include "core/packet.h"
+#include "core/strbuf.h"
+#include "decode/decode.h"
+#include "input/diag.h"
+#include "input/framer.h"
+#include "input/linkguess.h"
+#include "render/render.h"
+
+enum view { VIEW_EXPLAIN, VIEW_JSON, VIEW_BRIEF };
+
+struct run {
+	enum view view;
+	enum link_type forced_link;
+	bool line_buffered;
+	struct diag diag;
+	struct packet packet;
+	struct strbuf out, why;
+	unsigned long frames;
+	bool output_failed;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [FILE]...\n"), "hexplain");
+	fputs(_("Explain the packets in tcpdump's hex output (-x, -xx, -X, -XX) field by field.\n"
+		"With no FILE, or when FILE is -, read standard input.\n"
+		"\n"
+		"  -j, --json            one JSON object per packet (Wireshark field names)\n"
+		"  -b, --brief           one line per packet\n"
+		"      --link NAME       the dump starts with NAME: ether, sll, sll2, null, loop,\n"
+		"                        raw, ipv4, ipv6 (default: found from the bytes)\n"
+		"  -l, --line-buffered   write each packet as soon as it is decoded\n"
+		"                        (the default when standard output is a terminal)\n"
+		"  -v, --verbose         also report notes (inner dumps, skipped text, evidence)\n"
+		"  -h, --help            show this help and exit\n"
+		"  -V, --version         show the version and exit\n"
+		"\n"
+		"Exit status:\n"
+		"  0  every input was read as packets\n"
+		"  1  some input could not be read as packets (messages on standard error)\n"
+		"  2  usage or I/O error\n"),
+	      f);
+}
+
+static void on_frame(const struct frame *fr, void *user)
+{
+	struct run *run = user;
+	struct packet *p = &run->packet;
+	sb_reset(&run->why);
+	enum link_type link = run->forced_link;
+	if (link == LINK_UNKNOWN) {
+		const char *hint = fr->has_summary ? fr->summary : fr->stream_link;
+		link = fr->len ? link_guess(fr->bytes, fr->len, hint, &run->why) : LINK_UNKNOWN;
+	} else {
+		sb_puts(&run->why, _("chosen with --link"));
+	}
+	packet_reset(p, fr->bytes, fr->len, link);
+	run->frames++;
+	if (fr->len == 0) {
+		packet_problem(p, SEV_WARNING, NULL, "frame.no_bytes", 0,
+			       _("tcpdump printed a summary line but no hex for this packet"));
+		diag_report(&run->diag, SEV_WARNING, fr->source, fr->line, 0, NULL,
+			    _("packet %lu has a summary line but no hex lines"), run->frames);
+	} else {
+		decode_packet(p);
+	}
+	struct record_info r = {
+		.number = run->frames,
+		.source = fr->source,
+		.line = fr->line,
+		.summary = fr->summary,
+		.link_reason = run->why.s,
+	};
+	sb_reset(&run->out);
+	switch (run->view) {
+	case VIEW_JSON:
+		render_json(p, &r, &run->out);
+		break;
+	case VIEW_BRIEF:
+		render_brief(p, &r, &run->out);
+		break;
+	case VIEW_EXPLAIN:
+		render_explain(p, &r, &run->out);
+		break;
+	}
+	sb_write(&run->out, stdout);
+	if (run->line_buffered)
+		fflush(stdout);
+}
+
+static int read_input(struct run *run, const char *path)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+	if (fd < 0) {
+		fprintf(stderr, _("hexplain: %s: %s\n"), path, strerror(errno));
+		return 2;
+	}
+	bool ok = framer_read_fd(fd, name, &run->diag, on_frame, run);
+	if (!ok)
+		fprintf(stderr, _("hexplain: %s: read error: %s\n"), name, strerror(errno));
+	if (!is_stdin)
+		close(fd);
+	return ok ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, getenv("HEXPLAIN_LOCALEDIR") ? getenv("HEXPLAIN_LOCALEDIR")
+							      : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	struct run run = {.view = VIEW_EXPLAIN, .forced_link = LINK_UNKNOWN};
+	run.line_buffered = isatty(STDOUT_FILENO);
+	run.diag.out = stderr;
+	run.diag.quiet_notes = true;
+
+	enum { OPT_LINK = 256 };
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"brief", no_argument, NULL, 'b'},
+		{"link", required_argument, NULL, OPT_LINK},
+		{"line-buffered", no_argument, NULL, 'l'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "jblvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			run.view = VIEW_JSON;
+			break;
+		case 'b':
+			run.view = VIEW_BRIEF;
+			break;
+		case OPT_LINK:
+			run.forced_link = link_type_parse(optarg);
+			if (run.forced_link == LINK_UNKNOWN) {
+				fprintf(stderr,
+					_("hexplain: unknown link type '%s' (ether, sll, sll2, null, "
+					  "loop, raw, ipv4, ipv6)\n"),
+					optarg);
+				return 2;
+			}
+			break;
+		case 'l':
+			run.line_buffered = true;
+			break;
+		case 'v':
+			run.diag.quiet_notes = false;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("hexplain %s\n", VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	packet_init(&run.packet);
+	sb_init(&run.out);
+	sb_init(&run.why);
+	int status = 0;
+	if (optind == argc) {
+		status = read_input(&run, "-");
+	} else {
+		for (int i = optind; i < argc; i++) {
+			int s = read_input(&run, argv[i]);
+			if (s > status)
+				status = s;
+		}
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, _("hexplain: error writing output: %s\n"), strerror(errno));
+		status = 2;
+	}
+	if (status == 0 && run.diag.errors > 0)
+		status = 1;
+	packet_free(&run.packet);
+	sb_free(&run.out);
+	sb_free(&run.why);
+	return status;
+}

@@ -1,6 +1,8 @@
 /* explain_util.c - meaning helpers shared by the field tables. */
 #include "explain_util.h"
 
+#include <stdio.h>
+
 #include "analyze/checksum.h"
 #include "analyze/services.h"
 #include "core/i18n.h"
@@ -64,4 +66,38 @@ void explain_port(const struct packet *p, const struct field *f, const char *pro
 		sb_puts(o, _(" (ephemeral: a client's temporary port)"));
 	else if (port == 0)
 		sb_puts(o, _(" (reserved: never valid on the wire)"));
+}
+
+void ipv6_format(const uint8_t a[16], char out[46])
+{
+	unsigned g[8];
+	for (int i = 0; i < 8; i++)
+		g[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	/* RFC 5952 4.2: compress the longest run of two or more zero groups,
+	 * the first one on a tie. */
+	int best = -1, best_len = 1;
+	for (int i = 0; i < 8;) {
+		int j = i;
+		while (j < 8 && g[j] == 0)
+			j++;
+		if (j - i > best_len) {
+			best = i;
+			best_len = j - i;
+		}
+		i = j > i ? j : i + 1;
+	}
+	char *o = out;
+	for (int i = 0; i < 8; i++) {
+		if (i == best) {
+			*o++ = ':';
+			if (i == 0)
+				*o++ = ':';
+			i += best_len - 1;
+			continue;
+		}
+		o += sprintf(o, "%x", g[i]);
+		if (i < 7)
+			*o++ = ':';
+	}
+	*o = '\0';
 }

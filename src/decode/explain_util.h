@@ -23,4 +23,7 @@ void explain_checksum_verdict(const struct packet *p, const struct field *f,
 void explain_port(const struct packet *p, const struct field *f, const char *proto,
 		  struct strbuf *o);
 
+/* RFC 5952 text of an IPv6 address (lowercase, longest zero run as ::). */
+void ipv6_format(const uint8_t a[16], char out[46]);
+
 #endif

@@ -1,2 +1,433 @@
-/* placeholder until the module lands */
-typedef int placeholder_unit;
+/* framer.c - groups the lexer's tokens into records and records into frames.
+ *
+ * A record is what tcpdump prints for one packet: a summary line in column 0,
+ * indented continuation and detail lines, then the hex lines.  Pastes may have
+ * no summary at all; then a blank line, a text line or an offset going back
+ * to zero separates packets.
+ */
+#include "framer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "hexlex.h"
+#include "input/token.h"
+
+/* One hex line as the lexer delivered it. */
+struct hex_line {
+	bool has_offset;
+	unsigned long offset;
+	unsigned long offset_col;
+	size_t start;          /* where its bytes begin in the record's buffer */
+	const char *ascii;     /* ASCII column text, NULL if none */
+	size_t ascii_len;
+	unsigned long ascii_col;
+};
+
+struct framer {
+	struct diag *d;
+	const char *name;
+	frame_fn fn;
+	void *user;
+
+	/* the record being collected */
+	struct strbuf summary;
+	bool has_summary;
+	unsigned long record_line, hex_line, last_line;
+	uint8_t *bytes;
+	size_t len, cap;
+	bool offsets_seen, damaged;
+	char stream_link[32];
+
+	/* the line being scanned */
+	struct strbuf line;
+	struct hex_line hl;
+	int line_kind;   /* the token that decides what the line is */
+	unsigned long line_no;
+	int half_digit;  /* a dangling digit of an odd run, -1 when none */
+};
+
+static void put_byte(struct framer *fr, uint8_t b)
+{
+	if (fr->len == fr->cap) {
+		size_t cap = fr->cap ? fr->cap * 2 : 4096;
+		uint8_t *nb = realloc(fr->bytes, cap);
+		if (!nb) {
+			fputs("hexplain: out of memory\n", stderr);
+			exit(2);
+		}
+		fr->bytes = nb;
+		fr->cap = cap;
+	}
+	fr->bytes[fr->len++] = b;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return (tolower((unsigned char)c) - 'a' + 10) & 0xf;
+}
+
+bool looks_like_tcpdump_summary(const char *s, size_t n)
+{
+	size_t digits = 0;
+	while (digits < n && isdigit((unsigned char)s[digits]))
+		digits++;
+	/* -t (none), -tt (1717452586.100000), -ttt/-ttttt (00:00:00.000000),
+	 * -tttt (2024-06-03 22:09:46.100000) and the default 22:09:46.100000 */
+	if (digits >= 1 && digits < n && (s[digits] == ':' || s[digits] == '.' || s[digits] == '-')) {
+		size_t i = digits;
+		while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':' || s[i] == '.' ||
+				 s[i] == '-' || s[i] == ' ') && !(s[i] == ' ' && i > 10))
+			i++;
+		return i < n && memchr(s, '.', i) != NULL;
+	}
+	static const char *const words[] = {
+		"IP ", "IP6 ", "ARP,", "RARP,", "STP ", "LLDP", "CDP", "LLC", "EAP", "PPPoE",
+		"MPLS", "vlan ", "ethertype", "IPX", "AppleTalk", "RIP", "OSPF", "ISIS",
+		"In ", "Out ", "P ", "M ", "B ", "> ", "AF ",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t w = strlen(words[i]);
+		if (n >= w && memcmp(s, words[i], w) == 0)
+			return true;
+	}
+	/* -e on Ethernet without a time stamp: "00:11:22:33:44:55 > ..." */
+	return n >= 17 && isxdigit((unsigned char)s[0]) && s[2] == ':' && s[5] == ':' &&
+	       s[14] == ':';
+}
+
+static bool is_banner(const char *s, size_t n)
+{
+	static const char *const banners[] = {
+		"listening on ", "reading from file ", "tcpdump: ", "dropped privs",
+		"Warning: ", "tcpdump version", "libpcap version",
+	};
+	for (size_t i = 0; i < sizeof(banners) / sizeof(banners[0]); i++) {
+		size_t w = strlen(banners[i]);
+		if (n >= w && memcmp(s, banners[i], w) == 0)
+			return true;
+	}
+	/* the closing statistics: "11 packets captured" */
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 8 < n && memcmp(s + i, " packet", 7) == 0;
+}
+
+static void remember_link_banner(struct framer *fr, const char *s, size_t n)
+{
+	const char *lt = NULL;
+	for (size_t i = 0; i + 10 <= n; i++)
+		if (memcmp(s + i, "link-type ", 10) == 0) {
+			lt = s + i + 10;
+			break;
+		}
+	if (!lt)
+		return;
+	size_t k = 0;
+	while (lt + k < s + n && k + 1 < sizeof(fr->stream_link) && !isspace((unsigned char)lt[k]) &&
+	       lt[k] != ',')
+		k++;
+	memcpy(fr->stream_link, lt, k);
+	fr->stream_link[k] = '\0';
+}
+
+static void emit(struct framer *fr)
+{
+	bool packet = fr->len > 0 ||
+		      (fr->has_summary &&
+		       looks_like_tcpdump_summary(fr->summary.s, strcspn(fr->summary.s, "\n")));
+	if (packet) {
+		struct frame f = {
+			.bytes = fr->bytes,
+			.len = fr->len,
+			.source = fr->name,
+			.line = fr->record_line,
+			.hex_line = fr->hex_line,
+			.last_line = fr->last_line,
+			.summary = fr->has_summary ? fr->summary.s : "",
+			.has_summary = fr->has_summary,
+			.stream_link = fr->stream_link,
+			.damaged = fr->damaged,
+		};
+		fr->fn(&f, fr->user);
+	} else if (fr->has_summary) {
+		diag_report(fr->d, SEV_NOTE, fr->name, fr->record_line, 1, NULL,
+			    _("text without hex was skipped: '%.60s'"), fr->summary.s);
+	}
+	sb_reset(&fr->summary);
+	fr->has_summary = false;
+	fr->len = 0;
+	fr->offsets_seen = false;
+	fr->damaged = false;
+	fr->record_line = fr->hex_line = 0;
+}
+
+static void start_record(struct framer *fr, unsigned long line)
+{
+	emit(fr);
+	fr->record_line = line;
+}
+
+/* Appends a run of hex digits to the record; an odd run loses its last
+ * digit, with an error pointing at it. */
+static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col)
+{
+	size_t even = n & ~(size_t)1;
+	for (size_t i = 0; i < even; i += 2)
+		put_byte(fr, (uint8_t)(hexval(s[i]) << 4 | hexval(s[i + 1])));
+	if (n & 1) {
+		fr->damaged = true;
+		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
+			    _("odd number of hex digits in '%.*s'; the last digit was dropped"),
+			    (int)n, s);
+	}
+}
+
+static void check_ascii(struct framer *fr, const struct hex_line *hl)
+{
+	size_t nbytes = fr->len - hl->start;
+	const uint8_t *b = fr->bytes + hl->start;
+	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
+	for (size_t i = 0; i < n; i++) {
+		char want = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
+		char got = hl->ascii[i];
+		if (got != want && !(b[i] == ' ' && got == ' ')) {
+			diag_report(fr->d, SEV_WARNING, fr->name, fr->line_no, hl->ascii_col + i,
+				    fr->line.s,
+				    _("the ASCII column says '%c' but byte %zu is 0x%02x; the hex was "
+				      "kept"),
+				    got, i, b[i]);
+			return;
+		}
+	}
+	if (hl->ascii_len != nbytes)
+		diag_report(fr->d, SEV_WARNING, fr->name, fr->line_no, hl->ascii_col, fr->line.s,
+			    _("the ASCII column has %zu characters for %zu bytes"), hl->ascii_len,
+			    nbytes);
+}
+
+/* Places an offset line's bytes (already appended at hl->start) where its
+ * offset says, reporting jumps and overlaps. */
+static void place_offset_line(struct framer *fr, struct hex_line *hl)
+{
+	size_t n = fr->len - hl->start;
+	size_t expect = hl->start;
+	if (hl->offset == expect)
+		return;
+	if (hl->offset == 0) {
+		/* Offset back to 0: with a summary line this was a dump that a
+		 * -vv printer made of an inner message; the packet's own dump
+		 * comes last.  Without one, a new packet begins. */
+		if (fr->has_summary) {
+			memmove(fr->bytes, fr->bytes + hl->start, n);
+			fr->len = n;
+			hl->start = 0;
+			diag_report(fr->d, SEV_NOTE, fr->name, fr->line_no, hl->offset_col, NULL,
+				    _("offset 0 again: the %zu bytes above were an inner dump "
+				      "printed by tcpdump's -vv, not the packet"),
+				    expect);
+			fr->hex_line = fr->line_no;
+			return;
+		}
+		uint8_t *tmp = malloc(n ? n : 1);
+		if (!tmp)
+			exit(2);
+		memcpy(tmp, fr->bytes + hl->start, n);
+		fr->len = hl->start;
+		start_record(fr, fr->line_no);
+		fr->hex_line = fr->line_no;
+		for (size_t i = 0; i < n; i++)
+			put_byte(fr, tmp[i]);
+		free(tmp);
+		hl->start = 0;
+		return;
+	}
+	fr->damaged = true;
+	if (hl->offset > expect) {
+		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, hl->offset_col, fr->line.s,
+			    _("offset jumps from 0x%04zx to 0x%04lx: %lu bytes are missing; the "
+			      "bytes were joined without them"),
+			    expect, hl->offset, hl->offset - expect);
+		return;
+	}
+	/* Overlap: a repeated line is harmless, different bytes are not. */
+	size_t overlap = expect - hl->offset;
+	if (overlap > n)
+		overlap = n;
+	bool same = memcmp(fr->bytes + hl->offset, fr->bytes + hl->start, overlap) == 0;
+	diag_report(fr->d, same ? SEV_WARNING : SEV_ERROR, fr->name, fr->line_no, hl->offset_col,
+		    fr->line.s,
+		    same ? _("offset 0x%04lx repeats %zu bytes already read; the repeat was skipped")
+			 : _("offset 0x%04lx overlaps %zu bytes already read with different "
+			     "values; the first reading was kept"),
+		    hl->offset, overlap);
+	if (same)
+		fr->damaged = false;
+	memmove(fr->bytes + hl->start, fr->bytes + hl->start + overlap, n - overlap);
+	fr->len -= overlap;
+}
+
+static void end_line(struct framer *fr)
+{
+	struct hex_line *hl = &fr->hl;
+	const char *text = fr->line.s;
+	size_t tlen = fr->line.len;
+	switch (fr->line_kind) {
+	case TOK_SUMMARY:
+		if (is_banner(text, tlen)) {
+			emit(fr);
+			remember_link_banner(fr, text, tlen);
+			break;
+		}
+		start_record(fr, fr->line_no);
+		sb_putn(&fr->summary, text, tlen);
+		fr->has_summary = true;
+		break;
+	case TOK_INDENTED:
+		if (fr->has_summary) {
+			sb_putc(&fr->summary, '\n');
+			sb_putn(&fr->summary, text, tlen);
+		} else if (fr->len > 0) {
+			emit(fr);
+		}
+		break;
+	case TOK_BLANK:
+	case TOK_NEWLINE:
+		/* tcpdump prints no blank lines inside a record; in a paste
+		 * without summaries a blank line separates packets */
+		if (!fr->has_summary && fr->len > 0)
+			emit(fr);
+		break;
+	case TOK_OFFSET:
+		fr->offsets_seen = true;
+		if (!fr->record_line)
+			fr->record_line = fr->line_no;
+		if (!fr->hex_line)
+			fr->hex_line = fr->line_no;
+		place_offset_line(fr, hl);
+		if (hl->ascii)
+			check_ascii(fr, hl);
+		fr->last_line = fr->line_no;
+		break;
+	case TOK_BAREHEX:
+		if (fr->offsets_seen && fr->has_summary) {
+			/* a -vv detail line that happens to be all hex letters */
+			sb_putc(&fr->summary, '\n');
+			sb_putn(&fr->summary, text, tlen);
+			fr->len = hl->start;
+			break;
+		}
+		if (!fr->record_line)
+			fr->record_line = fr->line_no;
+		if (!fr->hex_line)
+			fr->hex_line = fr->line_no;
+		fr->last_line = fr->line_no;
+		break;
+	default:
+		break;
+	}
+}
+
+static void begin_line(struct framer *fr)
+{
+	sb_reset(&fr->line);
+	memset(&fr->hl, 0, sizeof(fr->hl));
+	fr->hl.start = fr->len;
+	fr->line_kind = TOK_NEWLINE;
+}
+
+bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user)
+{
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1};
+	yyscan_t scanner;
+	if (hexlex_lex_init_extra(&st, &scanner) != 0)
+		return false;
+	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
+	sb_init(&fr.summary);
+	sb_init(&fr.line);
+	/* The ASCII column is checked after the line ends, and flex may move
+	 * its buffer meanwhile: keep a copy. */
+	struct strbuf ascii;
+	sb_init(&ascii);
+	begin_line(&fr);
+	for (;;) {
+		int tok = hexlex_lex(scanner);
+		const char *text = hexlex_get_text(scanner);
+		size_t len = (size_t)hexlex_get_leng(scanner);
+		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
+			fr.line_no = st.line - (tok == TOK_NEWLINE);
+			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
+				fr.hl.ascii = ascii.s;
+			}
+			if (fr.line.len > 0 || tok == TOK_NEWLINE)
+				end_line(&fr);
+			if (tok == TOK_EOF)
+				break;
+			begin_line(&fr);
+			continue;
+		}
+		unsigned long col = st.col;
+		fr.line_no = st.line;
+		sb_putn(&fr.line, text, len);
+		switch (tok) {
+		case TOK_OFFSET:
+			fr.line_kind = TOK_OFFSET;
+			fr.hl.has_offset = true;
+			fr.hl.offset_col = col + strspn(text, " \t\r\f\v");
+			fr.hl.offset = strtoul(text + strspn(text, " \t\r\f\v"), NULL, 16);
+			break;
+		case TOK_HEX:
+			take_hex(&fr, text, len, col);
+			break;
+		case TOK_BAREHEX:
+			fr.line_kind = TOK_BAREHEX;
+			for (size_t i = 0; i < len;) {
+				size_t sp = strspn(text + i, " \t\r\f\v");
+				i += sp;
+				size_t run = strspn(text + i, "0123456789abcdefABCDEF");
+				if (run)
+					take_hex(&fr, text + i, run, col + i);
+				i += run;
+				if (!sp && !run)
+					i++;
+			}
+			break;
+		case TOK_ASCII:
+			sb_reset(&ascii);
+			sb_putn(&ascii, text, len);
+			fr.hl.ascii = ascii.s;
+			fr.hl.ascii_len = len;
+			fr.hl.ascii_col = col;
+			break;
+		case TOK_BAD:
+			fr.damaged = true;
+			diag_report(d, SEV_ERROR, name, st.line, col, NULL,
+				    _("'%c' is not a hex digit; the rest of the line was skipped"),
+				    text[0]);
+			break;
+		case TOK_SUMMARY:
+		case TOK_INDENTED:
+		case TOK_BLANK:
+			fr.line_kind = tok;
+			break;
+		default:
+			break;
+		}
+	}
+	emit(&fr);
+	bool ok = st.read_errno == 0;
+	errno = st.read_errno;
+	hexlex_lex_destroy(scanner);
+	sb_free(&fr.summary);
+	sb_free(&fr.line);
+	sb_free(&ascii);
+	free(fr.bytes);
+	return ok;
+}

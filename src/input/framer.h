@@ -1,0 +1,35 @@
+/* framer.h - turns the lexer's tokens into frames: the bytes of one packet
+ * and where they came from. */
+#ifndef HEXPLAIN_FRAMER_H
+#define HEXPLAIN_FRAMER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "input/diag.h"
+
+struct frame {
+	const uint8_t *bytes;
+	size_t len;
+	const char *source;        /* file name as given ("-" is "<stdin>") */
+	unsigned long line;        /* first line of the record */
+	unsigned long hex_line;    /* first line of its hex, 0 if none */
+	unsigned long last_line;
+	const char *summary;       /* tcpdump's summary line(s) before the hex, or "" */
+	bool has_summary;
+	const char *stream_link;   /* "EN10MB" from a "link-type EN10MB" banner, or "" */
+	bool damaged;              /* the hex had errors: bytes may be missing */
+};
+
+typedef void (*frame_fn)(const struct frame *f, void *user);
+
+/* Reads hex text from fd (named name in messages) and calls fn once per
+ * frame, as soon as the frame is complete.  Returns false on an I/O error. */
+bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user);
+
+/* Whether a column-0 line is one tcpdump prints for a packet (a time stamp,
+ * or with -t a protocol word such as "IP "). */
+bool looks_like_tcpdump_summary(const char *line, size_t len);
+
+#endif

@@ -1,0 +1,30 @@
+/* token.h - what the hex-text lexer recognises, one shape per token. */
+#ifndef HEXPLAIN_TOKEN_H
+#define HEXPLAIN_TOKEN_H
+
+#include <stddef.h>
+
+enum token_kind {
+	TOK_EOF = 0,
+	TOK_NEWLINE,   /* end of a line */
+	TOK_OFFSET,    /* "0x0010:" (tcpdump 4.x) or "0x0010<TAB>" (3.x -X) */
+	TOK_HEX,       /* a run of hex digits on an offset line or a bare hex line */
+	TOK_ASCII,     /* the ASCII column after the hex */
+	TOK_BAREHEX,   /* a line that is only groups of hex digits, no offset (3.x -x) */
+	TOK_SUMMARY,   /* a line starting in column 0 that is not hex: tcpdump's summary */
+	TOK_INDENTED,  /* an indented line that is not hex: -v continuation, -vv details */
+	TOK_BLANK,     /* an empty or all-white line */
+	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
+};
+
+/* State the scanner keeps in yyextra: where the current token starts. */
+struct lex_state {
+	unsigned long line;     /* 1-based line of the current token */
+	unsigned long col;      /* 1-based column of the current token */
+	unsigned long next_col; /* column after it */
+	int fd;                 /* input read with read(2): never blocks for more than a line */
+	int ended_line;         /* the input so far ends with a newline */
+	int read_errno;         /* errno of a failed read, 0 if none */
+};
+
+#endif
