@@ -73,8 +73,19 @@ static int hexval(char c)
 	return (tolower((unsigned char)c) - 'a' + 10) & 0xf;
 }
 
+/* tcpdump's mark for a packet it could not print further: "[|proto]". */
+static bool is_cut_marker(const char *s, size_t n)
+{
+	size_t ws = 0;
+	while (ws < n && (s[ws] == ' ' || s[ws] == '\t'))
+		ws++;
+	return n - ws >= 3 && s[ws] == '[' && s[ws + 1] == '|';
+}
+
 bool looks_like_tcpdump_summary(const char *s, size_t n)
 {
+	if (is_cut_marker(s, n))
+		return true;
 	size_t digits = 0;
 	while (digits < n && isdigit((unsigned char)s[digits]))
 		digits++;
@@ -167,6 +178,24 @@ static void emit(struct framer *fr)
 	fr->offsets_seen = false;
 	fr->damaged = false;
 	fr->record_line = fr->hex_line = 0;
+}
+
+static bool starts_with_time(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i < n && (s[i] == ':' || s[i] == '.' || s[i] == '-');
+}
+
+/* tcpdump prints encapsulated packets (VXLAN, GRE...) and some cut marks in
+ * column 0 after the summary, before the hex.  When records carry time
+ * stamps, a column-0 line without one continues the record (after an inner
+ * dump too: the packet's own hex always comes last). */
+static bool continues_record(const struct framer *fr, const char *s, size_t n)
+{
+	return fr->has_summary && !starts_with_time(s, n) &&
+	       starts_with_time(fr->summary.s, fr->summary.len);
 }
 
 static void start_record(struct framer *fr, unsigned long line)
@@ -286,12 +315,23 @@ static void end_line(struct framer *fr)
 			remember_link_banner(fr, text, tlen);
 			break;
 		}
+		if (continues_record(fr, text, tlen)) {
+			sb_putc(&fr->summary, '\n');
+			sb_putn(&fr->summary, text, tlen);
+			break;
+		}
 		start_record(fr, fr->line_no);
 		sb_putn(&fr->summary, text, tlen);
 		fr->has_summary = true;
 		break;
 	case TOK_INDENTED:
-		if (fr->has_summary) {
+		if (is_cut_marker(text, tlen) && (fr->len > 0 || !fr->has_summary)) {
+			/* With -t a packet cut inside its link header prints only
+			 * " [|ether]": a record of its own, though indented. */
+			start_record(fr, fr->line_no);
+			sb_putn(&fr->summary, text, tlen);
+			fr->has_summary = true;
+		} else if (fr->has_summary) {
 			sb_putc(&fr->summary, '\n');
 			sb_putn(&fr->summary, text, tlen);
 		} else if (fr->len > 0) {
@@ -405,6 +445,10 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 			fr.hl.ascii = ascii.s;
 			fr.hl.ascii_len = len;
 			fr.hl.ascii_col = col;
+			break;
+		case TOK_CUT:
+			diag_report(d, SEV_NOTE, name, st.line, col, NULL,
+				    _("tcpdump marked a cut here: %.*s"), (int)len, text);
 			break;
 		case TOK_BAD:
 			fr.damaged = true;

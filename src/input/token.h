@@ -14,6 +14,7 @@ enum token_kind {
 	TOK_SUMMARY,   /* a line starting in column 0 that is not hex: tcpdump's summary */
 	TOK_INDENTED,  /* an indented line that is not hex: -v continuation, -vv details */
 	TOK_BLANK,     /* an empty or all-white line */
+	TOK_CUT,       /* tcpdump's "[|proto]": it stopped printing there */
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
 };
 
