@@ -90,6 +90,17 @@ static void explain_total_len(const struct packet *p, const struct field *f, str
 		sb_printf(o, _("  (only %zu captured)"), have);
 }
 
+static void explain_flags(const struct packet *p, const struct field *f, struct strbuf *o)
+{
+	(void)p;
+	unsigned v = (unsigned)f->value;
+	if (v == 0)
+		sb_puts(o, _("none set: may be fragmented, last (or only) fragment"));
+	else
+		sb_printf(o, _("set: %s%s%s"), v & 4 ? _("reserved ") : "", v & 2 ? "DF " : "",
+			  v & 1 ? "MF" : "");
+}
+
 static void explain_flag(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
@@ -192,7 +203,7 @@ static const struct field_def ip_fields[] = {
 	 N_("header plus data, in bytes; at most 65535")},
 	{"ip.id", N_("identification"), FT_UINT, 4, 2, 0, 0, 0, BASE_HEX, NULL, NULL,
 	 N_("ties the fragments of one datagram together")},
-	{"ip.flags", N_("flags"), FT_UINT, 6, 1, 0xe0, 0, 0, BASE_HEX, NULL, NULL,
+	{"ip.flags", N_("flags"), FT_UINT, 6, 1, 0xe0, 0, 0, BASE_HEX, NULL, explain_flags,
 	 N_("reserved, don't fragment (DF), more fragments (MF)")},
 	{"ip.flags.rb", N_("reserved bit"), FT_BOOL, 6, 1, 0x80, 0, 1, BASE_DEC, NULL, explain_flag,
 	 N_("must be zero (RFC 791)")},

@@ -1,7 +1,323 @@
-/* explain.c - placeholder until the explain view lands. */
+/* explain.c - the default view: every field of every layer, as a teacher
+ * works it out by hand: the bytes as written, the field's bits, the value
+ * and its meaning, and a verdict where one exists.  Everything shown comes
+ * from the field tables' rows and the decoded packet. */
 #include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "input/diag.h"
+
+/* Column layout, for an 80-column terminal. */
+enum {
+	COL_TITLE = 2,
+	COL_HEX = 19,
+	COL_BITS = 30,
+	COL_MEANING = 50,
+	WIDTH = 80,
+};
+
+static const char *severity_mark(enum severity s)
+{
+	return s == SEV_ERROR ? "✗" : s == SEV_WARNING ? "⚠" : "ℹ";
+}
+
+/* Pads the current line (which began at line_start) to col; a line already
+ * past col goes on at col on a fresh line. */
+static void go_to_col(struct strbuf *o, size_t *line_start, size_t col)
+{
+	if (display_width(o->s + *line_start, o->len - *line_start) >= col) {
+		sb_putc(o, '\n');
+		*line_start = o->len;
+	}
+	sb_pad_to(o, *line_start, col);
+}
+
+/* Writes text from the current column, wrapping at spaces so no line passes
+ * WIDTH; continuation lines start at col. */
+static void put_wrapped(struct strbuf *o, size_t *line_start, size_t col, const char *text)
+{
+	const char *s = text;
+	while (*s) {
+		size_t used = display_width(o->s + *line_start, o->len - *line_start);
+		size_t room = used < WIDTH ? WIDTH - used : 0;
+		size_t n = strlen(s);
+		if (display_width(s, n) <= room) {
+			sb_puts(o, s);
+			return;
+		}
+		/* the longest prefix that fits, ending at a space */
+		size_t cut = 0, w = 0;
+		for (size_t i = 0; s[i] && w < room;) {
+			size_t step = 1;
+			unsigned char c = (unsigned char)s[i];
+			if (c >= 0xf0)
+				step = 4;
+			else if (c >= 0xe0)
+				step = 3;
+			else if (c >= 0xc0)
+				step = 2;
+			w += display_width(s + i, step);
+			if (w > room)
+				break;
+			i += step;
+			if (s[i] == ' ' || s[i] == '\0' || step > 2)
+				cut = i; /* CJK text breaks between any two characters */
+		}
+		if (cut == 0) {
+			/* one word longer than the room: put it on a line of its own */
+			size_t word = strcspn(s, " ");
+			if (used > col) {
+				sb_putc(o, '\n');
+				*line_start = o->len;
+				sb_pad_to(o, *line_start, col);
+				continue;
+			}
+			cut = word;
+		}
+		sb_putn(o, s, cut);
+		s += cut;
+		while (*s == ' ')
+			s++;
+		if (*s) {
+			sb_putc(o, '\n');
+			*line_start = o->len;
+			sb_pad_to(o, *line_start, col);
+		}
+	}
+}
+
+/* The bytes as written in the dump: "0x4500", "7f00 0001"; a masked field
+ * shows its own bits' value: "0x4". */
+static void put_hex_column(const struct packet *p, const struct field *f, struct strbuf *o)
+{
+	const struct field_def *d = f->def;
+	if (f->generated) {
+		sb_puts(o, _("(computed)"));
+		return;
+	}
+	if (d->type == FT_NONE)
+		return;
+	if (d->mask && (d->type == FT_UINT || d->type == FT_BOOL)) {
+		uint64_t raw = d->scale > 1 ? f->value / d->scale : f->value;
+		sb_printf(o, "0x%llx", (unsigned long long)raw);
+		return;
+	}
+	const uint8_t *b = cur_bytes(&p->bytes, f->offset, f->length);
+	if (!b)
+		return;
+	if (f->length <= 4 && d->type != FT_IPV4) {
+		sb_puts(o, "0x");
+		for (size_t i = 0; i < f->length; i++)
+			sb_printf(o, "%02x", b[i]);
+		return;
+	}
+	for (size_t i = 0; i < f->length && i < 4; i++)
+		sb_printf(o, i && !(i & 1) ? " %02x" : "%02x", b[i]);
+	if (f->length > 4)
+		sb_puts(o, "…");
+}
+
+/* The field's bits in place within its bytes, Wireshark style:
+ * "0100 ...." for the version nibble, "...0 0000 0000 0000" for the
+ * fragment offset; plain bits for a whole byte.  Nothing for wider fields. */
+static void put_bits_column(const struct packet *p, const struct field *f, struct strbuf *o)
+{
+	const struct field_def *d = f->def;
+	if (f->generated || d->type == FT_NONE || f->length == 0 || f->length > 2)
+		return;
+	if (!d->mask && f->length != 1)
+		return;
+	uint64_t raw;
+	if (!cur_uint(&p->bytes, f->offset, f->length, &raw))
+		return;
+	unsigned nbits = 8u * f->length;
+	uint32_t mask = d->mask ? d->mask : 0xffu;
+	for (unsigned i = 0; i < nbits; i++) {
+		unsigned bit = nbits - 1 - i;
+		if (i && i % 4 == 0)
+			sb_putc(o, ' ');
+		if (mask >> bit & 1)
+			sb_putc(o, (raw >> bit & 1) ? '1' : '0');
+		else
+			sb_putc(o, '.');
+	}
+}
+
+static void put_meaning(const struct packet *p, const struct field *f, struct strbuf *tmp)
+{
+	const struct field_def *d = f->def;
+	if (d->explain) {
+		d->explain(p, f, tmp);
+		return;
+	}
+	const char *name = d->names ? value_name_find(d->names, f->value) : NULL;
+	if (d->type == FT_BOOL) {
+		sb_puts(tmp, f->value ? _("1: set") : _("0: not set"));
+		return;
+	}
+	field_value_text(p, f, tmp);
+	if (d->type == FT_UINT && d->base == BASE_HEX)
+		sb_printf(tmp, " = %llu", (unsigned long long)f->value);
+	if (name)
+		sb_printf(tmp, " → %s", _(name));
+}
+
+/* Verdict rows (checksum status, calculated value) are folded into the
+ * meaning of the checksum they judge. */
+static bool folded_into_checksum(const struct field *f)
+{
+	const char *n = f->def->name;
+	size_t len = strlen(n);
+	return f->generated && ((len > 7 && strcmp(n + len - 7, ".status") == 0) ||
+				(len > 11 && strcmp(n + len - 11, "_calculated") == 0));
+}
+
+static void put_problems_for(const struct packet *p, const struct field *f, bool *shown,
+			     struct strbuf *o)
+{
+	for (size_t i = 0; i < p->nproblems; i++) {
+		const struct problem *pr = &p->problems[i];
+		if (shown[i] || !pr->field || strcmp(pr->field, f->def->name) != 0)
+			continue;
+		if (!f->generated && (pr->offset < f->offset || pr->offset > f->offset + f->length))
+			continue;
+		shown[i] = true;
+		size_t ls = o->len;
+		sb_pad_to(o, ls, COL_TITLE + 2);
+		sb_printf(o, "%s ", severity_mark(pr->severity));
+		put_wrapped(o, &ls, COL_TITLE + 4, pr->message);
+		sb_putc(o, '\n');
+	}
+}
+
+static void put_field_row(const struct packet *p, const struct field *f, bool *shown,
+			  struct strbuf *o, struct strbuf *tmp)
+{
+	size_t ls = o->len;
+	sb_pad_to(o, ls, COL_TITLE + 2 * f->depth);
+	sb_puts(o, _(f->def->title));
+	go_to_col(o, &ls, COL_HEX);
+	put_hex_column(p, f, o);
+	go_to_col(o, &ls, COL_BITS);
+	put_bits_column(p, f, o);
+	sb_reset(tmp);
+	put_meaning(p, f, tmp);
+	if (tmp->len) {
+		go_to_col(o, &ls, COL_MEANING);
+		put_wrapped(o, &ls, COL_MEANING, tmp->s);
+	}
+	sb_putc(o, '\n');
+	/* a byte run longer than the hex column shows in full below */
+	if (!f->generated && f->length > 4 &&
+	    (f->def->type == FT_BYTES || f->def->type == FT_NONE)) {
+		const uint8_t *b = cur_bytes(&p->bytes, f->offset, f->length);
+		for (size_t i = 0; b && i < f->length; i += 16) {
+			size_t line = o->len;
+			sb_pad_to(o, line, COL_HEX);
+			for (size_t k = i; k < f->length && k < i + 16; k++)
+				sb_printf(o, (k > i && !((k - i) & 1)) ? " %02x" : "%02x", b[k]);
+			sb_putc(o, '\n');
+		}
+	}
+	put_problems_for(p, f, shown, o);
+}
+
+static void put_payload(const struct packet *p, struct strbuf *o)
+{
+	uint32_t off = p->payload_offset, len = p->payload_length;
+	const uint8_t *b = cur_bytes(&p->bytes, off, len);
+	if (!b)
+		return;
+	sb_printf(o, _("\npayload · bytes %u–%u (%u bytes)\n"), off, off + len - 1, len);
+	for (uint32_t i = 0; i < len; i += 16) {
+		size_t ls = o->len;
+		sb_pad_to(o, ls, COL_TITLE);
+		for (uint32_t k = i; k < len && k < i + 16; k++)
+			sb_printf(o, (k > i && !((k - i) & 1)) ? " %02x" : "%02x", b[k]);
+		sb_pad_to(o, ls, COL_MEANING);
+		sb_putc(o, '"');
+		for (uint32_t k = i; k < len && k < i + 16; k++) {
+			if (b[k] >= 0x20 && b[k] < 0x7f)
+				sb_putc(o, (char)b[k]);
+			else if (b[k] == '\n')
+				sb_puts(o, "\\n");
+			else if (b[k] == '\r')
+				sb_puts(o, "\\r");
+			else
+				sb_putc(o, '.');
+		}
+		sb_puts(o, "\"\n");
+	}
+}
+
+static void put_heading(const struct packet *p, const struct record_info *r, struct strbuf *o)
+{
+	sb_printf(o, _("packet %lu · %s line %lu · %zu bytes"), r->number, r->source, r->line,
+		  p->bytes.len);
+	if (p->nlayers)
+		sb_printf(o, _(" · starts at the %s"), _(p->layers[0].title));
+	sb_putc(o, '\n');
+	if (r->link_reason && *r->link_reason) {
+		size_t ls = o->len;
+		sb_puts(o, "  ");
+		sb_puts(o, _("why: "));
+		put_wrapped(o, &ls, 7, r->link_reason);
+		sb_putc(o, '\n');
+	}
+	if (r->summary && *r->summary) {
+		size_t n = strcspn(r->summary, "\n");
+		sb_printf(o, "  tcpdump: %.*s\n", (int)(n > 160 ? 160 : n), r->summary);
+	}
+	sb_puts(o, "  ");
+	brief_summary(p, o);
+	sb_putc(o, '\n');
+}
 
 void render_explain(const struct packet *p, const struct record_info *r, struct strbuf *o)
 {
-	render_json(p, r, o);
+	struct strbuf tmp;
+	sb_init(&tmp);
+	bool shown_stack[64] = {false};
+	bool *shown = p->nproblems <= 64 ? shown_stack : calloc(p->nproblems, 1);
+	put_heading(p, r, o);
+	for (size_t l = 0; l < p->nlayers; l++) {
+		const struct layer *ly = &p->layers[l];
+		sb_putc(o, '\n');
+		sb_puts(o, _(ly->title));
+		if (ly->length)
+			sb_printf(o, _(" · bytes %u–%u (%u bytes)"), ly->offset,
+				  ly->offset + ly->length - 1, ly->length);
+		if (ly->truncated)
+			sb_puts(o, _(" · cut short by the capture"));
+		sb_putc(o, '\n');
+		for (size_t i = 0; i < p->nfields; i++) {
+			const struct field *f = &p->fields[i];
+			if (f->layer != l || folded_into_checksum(f))
+				continue;
+			put_field_row(p, f, shown, o, &tmp);
+		}
+	}
+	if (p->has_payload)
+		put_payload(p, o);
+	bool heading = false;
+	for (size_t i = 0; i < p->nproblems; i++) {
+		if (shown[i])
+			continue;
+		const struct problem *pr = &p->problems[i];
+		if (!heading) {
+			sb_puts(o, _("\nproblems\n"));
+			heading = true;
+		}
+		size_t ls = o->len;
+		sb_printf(o, "  %s %s: ", severity_mark(pr->severity), _(severity_name(pr->severity)));
+		put_wrapped(o, &ls, 4, pr->message);
+		sb_putc(o, '\n');
+	}
+	sb_putc(o, '\n');
+	if (shown != shown_stack)
+		free(shown);
+	sb_free(&tmp);
 }

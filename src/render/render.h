@@ -19,6 +19,11 @@ struct record_info {
  * 00:00:00:00:00:00, hex for byte runs, the verdict word for a status. */
 void field_value_text(const struct packet *p, const struct field *f, struct strbuf *o);
 
+/* The one-line summary of a packet ("127.0.0.1:7777 → 127.0.0.1:49386  TCP
+ * [PSH, ACK] ..."), shared by the brief and explain views. */
+void brief_summary(const struct packet *p, struct strbuf *o);
+void brief_tcp_flags(const struct packet *p, struct strbuf *o);
+
 void render_json(const struct packet *p, const struct record_info *r, struct strbuf *o);
 void render_explain(const struct packet *p, const struct record_info *r, struct strbuf *o);
 void render_brief(const struct packet *p, const struct record_info *r, struct strbuf *o);
