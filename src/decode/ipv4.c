@@ -301,11 +301,17 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.bad", off + 2,
 			       _("total length %u is less than the header length %u"), total, hlen);
 		dend = off + hlen;
-	} else if (dend > end) {
-		if (!ctx->quoted)
-			packet_problem(p, SEV_WARNING, "ip.len", "ip.len.beyond", off + 2,
-				       _("total length %u reaches past the %u bytes the link layer carries"),
-				       total, end - off);
+	} else if (dend > end && end < p->bytes.len) {
+		/* the enclosing layer says the datagram is shorter: one of them lies */
+		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
+			       _("total length %u reaches past the %u bytes the link layer carries"),
+			       total, end - off);
+	} else if (dend > p->bytes.len && !ctx->quoted) {
+		/* the capture stopped early (snaplen); a quoted copy is short by design */
+		packet_problem(p, SEV_WARNING, "ip.len", "capture.truncated", (uint32_t)p->bytes.len,
+			       _("the datagram has %u bytes but the capture stops after %zu of them "
+				 "(snaplen): %zu bytes were not captured"),
+			       total, p->bytes.len - off, off + total - p->bytes.len);
 	}
 	if (!cur_has(&p->bytes, off + hlen, 0))
 		return;

@@ -8,6 +8,7 @@ enum token_kind {
 	TOK_EOF = 0,
 	TOK_NEWLINE,   /* end of a line */
 	TOK_OFFSET,    /* "0x0010:" (tcpdump 4.x) or "0x0010<TAB>" (3.x -X) */
+	TOK_SPACE,     /* white space inside a hex line: kept only to quote the line */
 	TOK_HEX,       /* a run of hex digits on an offset line or a bare hex line */
 	TOK_ASCII,     /* the ASCII column after the hex */
 	TOK_BAREHEX,   /* a line that is only groups of hex digits, no offset (3.x -x) */

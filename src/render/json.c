@@ -84,8 +84,10 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 			sb_printf(o, i ? ":%02x" : "%02x", b[i]);
 		break;
 	case FT_BYTES:
-		if (b)
-			put_hex(o, b, f->length);
+		/* colon-separated, as tshark prints byte strings, so that a run of
+		 * decimal-looking digits ("0000") never reads as a number */
+		for (size_t i = 0; b && i < f->length; i++)
+			sb_printf(o, i ? ":%02x" : "%02x", b[i]);
 		break;
 	case FT_NONE:
 		break;
