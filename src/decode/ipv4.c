@@ -28,6 +28,9 @@ static void explain_hdr_len(const struct packet *p, const struct field *f, struc
 	else
 		sb_printf(o, _("%u × 4 = %u bytes → %u bytes of options"), words,
 			  (unsigned)f->value, (unsigned)f->value - 20);
+	/* how to find the header's end by eye in tcpdump's 4-digit groups */
+	if (words >= 5)
+		sb_printf(o, _("; in the dump: the first %u groups of 4 hex digits"), words * 2);
 }
 
 static const struct value_name dscp_names[] = {

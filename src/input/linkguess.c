@@ -1,5 +1,540 @@
-/* placeholder until the module lands */
-typedef int placeholder_unit;
+/* linkguess.c - scores each header a dump could start with (see linkguess.h). */
 #include "input/linkguess.h"
-enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary, struct strbuf *why)
-{ (void)summary; (void)why; (void)len; return bytes[0] >> 4 == 4 ? LINK_IPV4 : LINK_ETHER; }
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "analyze/checksum.h"
+#include "core/cursor.h"
+#include "core/i18n.h"
+#include "decode/ether.h"
+#include "decode/ipv4.h"
+
+/* Points for each kind of evidence.  A correct IPv4 header checksum is the
+ * strongest: one chance in 65536 of happening by accident. */
+enum {
+	PTS_VERSION = 10,
+	PTS_LENGTH_EXACT = 20,
+	PTS_LENGTH_PADDED = 8,
+	PTS_LENGTH_CUT = 4,
+	PTS_CHECKSUM = 30,
+	PTS_KNOWN_VALUE = 5,
+	PTS_SMALL_FIT = 3,
+	PTS_ARP_SHAPE = 40,
+	PTS_SUMMARY_LINK = 25,  /* the summary names this link header */
+	PTS_BANNER = 15,        /* a "link-type" banner names it */
+	PTS_SUMMARY_NET = 5,    /* the summary's protocol word matches */
+	ETH_MAX_PADDING = 46,   /* a 60-byte frame around a 14-byte minimum payload */
+	MAX_TAGS = 8,
+};
+
+enum net { NET_NONE, NET_IPV4, NET_IPV6, NET_ARP };
+
+enum cand {
+	C_IPV4, C_IPV6, C_ARP, C_ETHER, C_SLL, C_SLL2, C_NULL, C_LOOP,
+};
+
+static const struct {
+	enum link_type link;
+	const char *name;
+} cand_info[LINK_GUESS_CANDIDATES] = {
+	[C_IPV4] = {LINK_IPV4, "ipv4"}, [C_IPV6] = {LINK_IPV6, "ipv6"},
+	[C_ARP] = {LINK_UNKNOWN, "arp"}, [C_ETHER] = {LINK_ETHER, "ether"},
+	[C_SLL] = {LINK_SLL, "sll"},     [C_SLL2] = {LINK_SLL2, "sll2"},
+	[C_NULL] = {LINK_NULL, "null"},  [C_LOOP] = {LINK_LOOP, "loop"},
+};
+
+/* ---- network headers ---- */
+
+static int score_ipv4(const struct cursor *c, size_t off, struct strbuf *why)
+{
+	uint8_t vihl = 0, proto = 0;
+	if (!cur_u8(c, off, &vihl) || vihl >> 4 != 4 || (vihl & 0x0f) < 5)
+		return 0;
+	unsigned hlen = (vihl & 0x0fu) * 4;
+	size_t avail = cur_avail(c, off);
+	int s = PTS_VERSION;
+	sb_printf(why, _("IPv4 header at byte %zu: version 4, IHL %u"), off, vihl & 0x0fu);
+	uint16_t total = 0;
+	if (cur_be16(c, off + 2, &total)) {
+		if (total < hlen) {
+			sb_printf(why, _(", total length %u shorter than the header"), total);
+			return 1;
+		}
+		if (total == avail) {
+			s += PTS_LENGTH_EXACT;
+			sb_printf(why, _(", total length %u = the bytes"), total);
+		} else if (total < avail) {
+			s += avail - total <= ETH_MAX_PADDING ? PTS_LENGTH_PADDED : 1;
+			sb_printf(why, _(", total length %u + %zu bytes of padding"), total,
+				  avail - total);
+		} else {
+			s += PTS_LENGTH_CUT;
+			sb_printf(why, _(", total length %u, %zu captured (cut)"), total, avail);
+		}
+	}
+	uint32_t sum = 0;
+	if (cksum_add(&sum, c, off, hlen)) {
+		if (cksum_fold(sum) == 0xffff) {
+			s += PTS_CHECKSUM;
+			sb_puts(why, _(", checksum correct"));
+		} else {
+			sb_puts(why, _(", checksum wrong"));
+		}
+	}
+	if (cur_u8(c, off + 9, &proto) && value_name_find(ip_proto_names, proto)) {
+		s += PTS_KNOWN_VALUE;
+		sb_printf(why, _(", protocol %u (%s)"), proto, _(value_name_find(ip_proto_names, proto)));
+	}
+	return s;
+}
+
+static int score_ipv6(const struct cursor *c, size_t off, struct strbuf *why)
+{
+	uint8_t v = 0, next = 0;
+	uint16_t plen = 0;
+	if (!cur_u8(c, off, &v) || v >> 4 != 6)
+		return 0;
+	size_t avail = cur_avail(c, off);
+	int s = PTS_VERSION;
+	sb_printf(why, _("IPv6 header at byte %zu: version 6"), off);
+	if (cur_be16(c, off + 4, &plen)) {
+		size_t total = 40u + plen;
+		if (total == avail) {
+			s += PTS_LENGTH_EXACT;
+			sb_printf(why, _(", payload length %u + 40 = the bytes"), plen);
+		} else if (total < avail) {
+			s += avail - total <= ETH_MAX_PADDING ? PTS_LENGTH_PADDED : 1;
+			sb_printf(why, _(", payload length %u + 40, then %zu bytes of padding"), plen,
+				  avail - total);
+		} else {
+			s += PTS_LENGTH_CUT;
+			sb_printf(why, _(", payload length %u + 40, %zu captured (cut)"), plen, avail);
+		}
+	}
+	if (cur_u8(c, off + 6, &next) && value_name_find(ip_proto_names, next)) {
+		s += PTS_KNOWN_VALUE;
+		sb_printf(why, _(", next header %u (%s)"), next, _(value_name_find(ip_proto_names, next)));
+	}
+	return s;
+}
+
+static int score_arp(const struct cursor *c, size_t off, struct strbuf *why)
+{
+	uint16_t htype = 0, ptype = 0, op = 0;
+	uint8_t hlen = 0, plen = 0;
+	if (!cur_be16(c, off, &htype) || !cur_be16(c, off + 2, &ptype) ||
+	    !cur_u8(c, off + 4, &hlen) || !cur_u8(c, off + 5, &plen))
+		return 0;
+	if (htype != 1 || ptype != 0x0800 || hlen != 6 || plen != 4)
+		return 0;
+	int s = PTS_ARP_SHAPE;
+	sb_printf(why, _("ARP at byte %zu: Ethernet/IPv4 addresses of 6 and 4 bytes"), off);
+	if (cur_be16(c, off + 6, &op) && (op == 1 || op == 2)) {
+		s += PTS_KNOWN_VALUE;
+		sb_puts(why, op == 1 ? _(", a request") : _(", a reply"));
+	}
+	return s;
+}
+
+/* The network header a type value announces, scored; 0 when it does not fit
+ * or the type carries something hexplain cannot check. */
+static int score_net(const struct cursor *c, enum net net, size_t off, struct strbuf *why)
+{
+	switch (net) {
+	case NET_IPV4:
+		return score_ipv4(c, off, why);
+	case NET_IPV6:
+		return score_ipv6(c, off, why);
+	case NET_ARP:
+		return score_arp(c, off, why);
+	case NET_NONE:
+		break;
+	}
+	return 0;
+}
+
+static enum net net_of_ethertype(uint16_t type)
+{
+	switch (type) {
+	case 0x0800:
+		return NET_IPV4;
+	case 0x86dd:
+		return NET_IPV6;
+	case 0x0806:
+		return NET_ARP;
+	default:
+		return NET_NONE;
+	}
+}
+
+/* An EtherType and what follows it; known types other than IP and ARP
+ * count a little, unknown ones not at all. */
+static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t off,
+				   enum net *net, struct strbuf *why)
+{
+	*net = net_of_ethertype(type);
+	const char *name = value_name_find(ethertype_names, type);
+	if (!name)
+		return 0;
+	sb_printf(why, _("type 0x%04x (%s)"), type, _(name));
+	if (*net == NET_NONE)
+		return PTS_KNOWN_VALUE;
+	if (!cur_has(c, off, 1)) {
+		sb_puts(why, _(", nothing after it"));
+		return PTS_KNOWN_VALUE;
+	}
+	sb_puts(why, "; ");
+	int n = score_net(c, *net, off, why);
+	return n ? PTS_KNOWN_VALUE + n : 0;
+}
+
+/* ---- link headers ---- */
+
+static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why)
+{
+	uint8_t src0 = 0;
+	uint16_t type = 0;
+	*net = NET_NONE;
+	if (cur_u8(c, 6, &src0) && (src0 & 1))
+		return 0; /* a source address is never a group address */
+	if (!cur_be16(c, 12, &type)) {
+		sb_printf(why, _("%zu bytes: too short to show an Ethernet type"), c->len);
+		return 1;
+	}
+	const uint8_t *macs = cur_bytes(c, 0, 12);
+	bool zero = true;
+	for (size_t i = 0; macs && i < 12; i++)
+		zero = zero && macs[i] == 0;
+	sb_puts(why, _("Ethernet header at byte 0: "));
+	int s = zero ? PTS_SMALL_FIT : 1;
+	if (zero)
+		sb_puts(why, _("zero addresses (a loopback capture), "));
+	size_t off = 14;
+	for (int tags = 0; (type == 0x8100 || type == 0x88a8) && tags < MAX_TAGS; tags++) {
+		if (!cur_be16(c, off + 2, &type))
+			return s + PTS_KNOWN_VALUE;
+		sb_puts(why, _("VLAN tag, "));
+		s += PTS_KNOWN_VALUE;
+		off += 4;
+	}
+	if (type <= 1500) {
+		/* 802.3: a length that fits what follows */
+		size_t avail = cur_avail(c, off);
+		if (type == 0 || type > avail + 1500)
+			return 0;
+		sb_printf(why, _("802.3 length %u"), type);
+		return s + (type <= avail ? PTS_SMALL_FIT : 1);
+	}
+	int n = score_ethertype_payload(c, type, off, net, why);
+	return n ? s + n : 0;
+}
+
+static int score_sll(const struct cursor *c, enum net *net, struct strbuf *why)
+{
+	uint16_t pkttype = 0, hatype = 0, halen = 0, proto = 0;
+	*net = NET_NONE;
+	if (!cur_be16(c, 0, &pkttype) || !cur_be16(c, 2, &hatype) || !cur_be16(c, 4, &halen) ||
+	    !cur_be16(c, 14, &proto))
+		return 0;
+	if (pkttype > 4 || halen > 8)
+		return 0;
+	int s = PTS_SMALL_FIT;
+	sb_printf(why, _("Linux cooked v1 header at byte 0: packet type %u, address length %u"),
+		  pkttype, halen);
+	if (hatype == 1 || hatype == 772 || hatype == 776 || hatype == 778 || hatype == 65534) {
+		s += PTS_KNOWN_VALUE;
+		sb_printf(why, _(", device type %u"), hatype);
+	}
+	sb_puts(why, ", ");
+	int n = score_ethertype_payload(c, proto, 16, net, why);
+	return n ? s + n : 0;
+}
+
+static int score_sll2(const struct cursor *c, enum net *net, struct strbuf *why)
+{
+	uint16_t proto = 0, reserved = 1, hatype = 0;
+	uint32_t ifindex = 0;
+	uint8_t pkttype = 0, halen = 0;
+	*net = NET_NONE;
+	if (!cur_be16(c, 0, &proto) || !cur_be16(c, 2, &reserved) || !cur_be32(c, 4, &ifindex) ||
+	    !cur_be16(c, 8, &hatype) || !cur_u8(c, 10, &pkttype) || !cur_u8(c, 11, &halen))
+		return 0;
+	if (reserved != 0 || pkttype > 4 || halen > 8)
+		return 0;
+	int s = PTS_SMALL_FIT;
+	sb_printf(why, _("Linux cooked v2 header at byte 0: interface %u, packet type %u, "
+			 "address length %u"),
+		  ifindex, pkttype, halen);
+	if (ifindex < 0x10000)
+		s += 2;
+	if (hatype == 1 || hatype == 772 || hatype == 776 || hatype == 778 || hatype == 65534)
+		s += PTS_KNOWN_VALUE;
+	sb_puts(why, ", ");
+	int n = score_ethertype_payload(c, proto, 20, net, why);
+	return n ? s + n : 0;
+}
+
+static enum net net_of_family(uint32_t family)
+{
+	if (family == 2)
+		return NET_IPV4;
+	if (family == 24 || family == 28 || family == 30)
+		return NET_IPV6;
+	return NET_NONE;
+}
+
+static int score_family(const struct cursor *c, uint32_t family, const char *order,
+			enum net *net, struct strbuf *why)
+{
+	*net = net_of_family(family);
+	if (*net == NET_NONE)
+		return 0;
+	sb_printf(why, _("address family %u in %s byte order at byte 0; "), family, order);
+	int n = score_net(c, *net, 4, why);
+	return n ? PTS_VERSION + n : 0;
+}
+
+static int score_null(const struct cursor *c, enum net *net, struct strbuf *why)
+{
+	uint32_t le = 0, be = 0;
+	*net = NET_NONE;
+	if (!cur_le32(c, 0, &le) || !cur_be32(c, 0, &be))
+		return 0;
+	if (net_of_family(le) != NET_NONE)
+		return score_family(c, le, _("little-endian"), net, why);
+	return score_family(c, be, _("big-endian"), net, why);
+}
+
+static int score_loop(const struct cursor *c, enum net *net, struct strbuf *why)
+{
+	uint32_t be = 0;
+	*net = NET_NONE;
+	if (!cur_be32(c, 0, &be))
+		return 0;
+	int s = score_family(c, be, _("network"), net, why);
+	/* network order is DLT_LOOP's rule; only a big-endian host writes a
+	 * DLT_NULL word that way, so a tie goes to LOOP */
+	return s ? s + 1 : 0;
+}
+
+/* ---- the summary line ---- */
+
+struct summary_evidence {
+	enum net net;         /* protocol word: IP, IP6, ARP */
+	int link_points[LINK_GUESS_CANDIDATES];
+	const char *link_reason[LINK_GUESS_CANDIDATES];
+};
+
+static bool is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Next whitespace-separated token of s from *pos: [*start, *start + *n). */
+static bool next_token(const char *s, size_t *pos, size_t *start, size_t *n)
+{
+	size_t i = *pos;
+	while (s[i] && is_space(s[i]))
+		i++;
+	if (!s[i])
+		return false;
+	*start = i;
+	while (s[i] && !is_space(s[i]))
+		i++;
+	*n = i - *start;
+	*pos = i;
+	return true;
+}
+
+static bool tok_is(const char *t, size_t n, const char *word)
+{
+	return strlen(word) == n && memcmp(t, word, n) == 0;
+}
+
+/* A time stamp in any of tcpdump's -t forms: 07:51:56.867581,
+ * 1700000000.123456, 2024-01-02, 00:00:00.000000 (-ttt). */
+static bool is_timestamp(const char *t, size_t n)
+{
+	if (n == 0 || t[0] < '0' || t[0] > '9')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((t[i] >= '0' && t[i] <= '9') || t[i] == ':' || t[i] == '.' || t[i] == '-'))
+			return false;
+	return true;
+}
+
+static bool is_mac(const char *t, size_t n)
+{
+	if (n < 17)
+		return false;
+	for (size_t i = 0; i < 17; i++) {
+		char ch = t[i];
+		bool hex = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+		if (i % 3 == 2 ? ch != ':' : !hex)
+			return false;
+	}
+	return n == 17 || t[17] == ',';
+}
+
+static bool is_direction(const char *t, size_t n)
+{
+	return tok_is(t, n, "In") || tok_is(t, n, "Out") || tok_is(t, n, "B") ||
+	       tok_is(t, n, "M") || tok_is(t, n, "P");
+}
+
+static void banner_link(const char *t, size_t n, struct summary_evidence *ev)
+{
+	static const struct {
+		const char *name;
+		enum cand cand;
+	} names[] = {
+		{"EN10MB", C_ETHER}, {"LINUX_SLL", C_SLL}, {"LINUX_SLL2", C_SLL2},
+		{"NULL", C_NULL},    {"LOOP", C_LOOP},     {"RAW", C_IPV4},
+		{"IPV4", C_IPV4},    {"IPV6", C_IPV6},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!tok_is(t, n, names[i].name))
+			continue;
+		ev->link_points[names[i].cand] += PTS_BANNER;
+		ev->link_reason[names[i].cand] = N_("the capture's link-type banner names it");
+		if (names[i].cand == C_IPV4) { /* raw IP: either version */
+			ev->link_points[C_IPV6] += PTS_BANNER;
+			ev->link_reason[C_IPV6] = ev->link_reason[C_IPV4];
+		}
+	}
+}
+
+static void read_summary(const char *s, struct summary_evidence *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	if (!s || !*s)
+		return;
+	size_t pos = 0, start = 0, n = 0, index = 0;
+	const char *prev = NULL;
+	size_t prev_n = 0;
+	while (next_token(s, &pos, &start, &n)) {
+		const char *t = s + start;
+		if (tok_is(t, n, "link-type") && next_token(s, &pos, &start, &n)) {
+			banner_link(s + start, n, ev);
+			continue;
+		}
+		if (index == 0 && pos == strlen(s)) /* the bare name of a banner */
+			banner_link(t, n, ev);
+		if (index == 0 && is_timestamp(t, n))
+			continue; /* -tttt prints two: neither counts as the packet's first */
+		if (index == 1 && prev && is_direction(t, n)) {
+			/* "lo    In  IP": an interface name and a direction, SLL2's -x
+			 * line (v1's only with -e, as "In 00:00:...") */
+			ev->link_points[C_SLL2] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_SLL2] = N_("the summary starts with an interface and a "
+						     "direction, as tcpdump prints Linux cooked v2");
+		}
+		if (index <= 1 && prev && is_direction(prev, prev_n) && is_mac(t, n) &&
+		    !ev->link_points[C_SLL2]) {
+			ev->link_points[C_SLL] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_SLL] = N_("the summary shows a direction and an address, as "
+						    "tcpdump -e prints Linux cooked v1");
+		}
+		if (index == 0 && is_mac(t, n)) {
+			ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_ETHER] = N_("the summary starts with MAC addresses, as "
+						      "tcpdump -e prints Ethernet");
+		}
+		if (tok_is(t, n, "ifindex")) {
+			ev->link_points[C_SLL2] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_SLL2] = N_("the summary shows an ifindex, as tcpdump -e "
+						     "prints Linux cooked v2");
+		}
+		if (tok_is(t, n, "AF")) {
+			ev->link_points[C_NULL] += PTS_SUMMARY_LINK;
+			ev->link_points[C_LOOP] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_NULL] = ev->link_reason[C_LOOP] =
+				N_("the summary shows an address family (AF), as tcpdump -e prints "
+				   "BSD loopback");
+		}
+		if (tok_is(t, n, "[|ether]")) {
+			ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+			ev->link_reason[C_ETHER] = N_("tcpdump's cut mark [|ether] names Ethernet");
+		}
+		if (ev->net == NET_NONE) {
+			if (tok_is(t, n, "IP") || tok_is(t, n, "IPv4"))
+				ev->net = NET_IPV4;
+			else if (tok_is(t, n, "IP6") || tok_is(t, n, "IPv6"))
+				ev->net = NET_IPV6;
+			else if (tok_is(t, n, "ARP,") || tok_is(t, n, "ARP"))
+				ev->net = NET_ARP;
+		}
+		prev = t;
+		prev_n = n;
+		index++;
+	}
+}
+
+/* ---- putting it together ---- */
+
+size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
+			 struct link_candidate out[LINK_GUESS_CANDIDATES], struct strbuf *why)
+{
+	struct cursor c = {bytes, len};
+	struct strbuf reason[LINK_GUESS_CANDIDATES];
+	enum net net[LINK_GUESS_CANDIDATES] = {0};
+	struct summary_evidence ev;
+	read_summary(summary, &ev);
+
+	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++) {
+		sb_init(&reason[i]);
+		out[i].link = cand_info[i].link;
+		out[i].name = cand_info[i].name;
+	}
+	out[C_IPV4].score = score_ipv4(&c, 0, &reason[C_IPV4]);
+	net[C_IPV4] = NET_IPV4;
+	out[C_IPV6].score = score_ipv6(&c, 0, &reason[C_IPV6]);
+	net[C_IPV6] = NET_IPV6;
+	out[C_ARP].score = score_arp(&c, 0, &reason[C_ARP]);
+	net[C_ARP] = NET_ARP;
+	out[C_ETHER].score = score_ether(&c, &net[C_ETHER], &reason[C_ETHER]);
+	out[C_SLL].score = score_sll(&c, &net[C_SLL], &reason[C_SLL]);
+	out[C_SLL2].score = score_sll2(&c, &net[C_SLL2], &reason[C_SLL2]);
+	out[C_NULL].score = score_null(&c, &net[C_NULL], &reason[C_NULL]);
+	out[C_LOOP].score = score_loop(&c, &net[C_LOOP], &reason[C_LOOP]);
+
+	/* The summary only supports headers the bytes already fit. */
+	size_t best = 0;
+	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++) {
+		if (out[i].score <= 0) {
+			out[i].score = 0;
+			continue;
+		}
+		if (ev.link_points[i]) {
+			out[i].score += ev.link_points[i];
+			sb_printf(&reason[i], "; %s", _(ev.link_reason[i]));
+		}
+		if (ev.net != NET_NONE && ev.net == net[i]) {
+			out[i].score += PTS_SUMMARY_NET;
+			sb_puts(&reason[i], _("; the summary names the same protocol"));
+		}
+		if (out[i].score > out[best].score)
+			best = i;
+	}
+	if (why) {
+		if (out[best].score == 0)
+			sb_puts(why, _("no known header fits the first bytes"));
+		else if (best == C_ARP)
+			sb_printf(why, _("%s (no link type describes a bare ARP packet)"),
+				  reason[best].s);
+		else
+			sb_puts(why, reason[best].s);
+	}
+	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++)
+		sb_free(&reason[i]);
+	return best;
+}
+
+enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
+			  struct strbuf *why)
+{
+	struct link_candidate cands[LINK_GUESS_CANDIDATES];
+	size_t best = link_guess_scores(bytes, len, summary, cands, why);
+	return cands[best].score ? cands[best].link : LINK_UNKNOWN;
+}

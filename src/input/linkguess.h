@@ -1,4 +1,11 @@
-/* linkguess.h - finds what a dump starts with (link or network header). */
+/* linkguess.h - which header a reassembled tcpdump dump starts with.
+ *
+ * tcpdump -x/-X start the dump at the network header, -xx/-XX at the link
+ * header (and -x may still start at the link header when the packet was
+ * cut).  The guess scores every candidate by how well the bytes fit its
+ * header (lengths that agree, a correct IPv4 checksum, known type values)
+ * and by what tcpdump's summary line says.
+ */
 #ifndef HEXPLAIN_LINKGUESS_H
 #define HEXPLAIN_LINKGUESS_H
 
@@ -8,9 +15,24 @@
 #include "core/packet.h"
 #include "core/strbuf.h"
 
-/* Picks the first layer of a dump from its bytes and tcpdump's summary line
- * (or a "link-type NAME" banner; either may be NULL or empty), writing the
- * evidence, translated, into why. */
+/* One candidate's result.  link is LINK_UNKNOWN for a bare ARP packet,
+ * which no link type describes (tcpdump -x on an ARP frame). */
+struct link_candidate {
+	enum link_type link;
+	const char *name;  /* "ipv4", "ether", ..., "arp" */
+	int score;         /* 0: the bytes do not fit; higher is better */
+};
+
+#define LINK_GUESS_CANDIDATES 8
+
+/* Scores every candidate into out (LINK_GUESS_CANDIDATES entries, in a fixed
+ * order) and returns the index of the best one.  summary may be NULL or "".
+ * If why is not NULL, the evidence for the best candidate is appended. */
+size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
+			 struct link_candidate out[LINK_GUESS_CANDIDATES], struct strbuf *why);
+
+/* The best candidate's link type, or LINK_UNKNOWN when nothing fits; writes a
+ * short translated explanation of the evidence into why (may be NULL). */
 enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
 			  struct strbuf *why);
 

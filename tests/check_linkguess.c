@@ -1,0 +1,270 @@
+/* check_linkguess.c - finding what a dump starts with, from its bytes and tcpdump's summary.
+ *
+ * The byte strings are packets of the corpus as tcpdump -x (network header
+ * first) or -xx (link header first) prints them; the expected answer is the
+ * capture's link type or the network layer behind it.
+ */
+#include <string.h>
+
+#include "check_util.h"
+#include "input/linkguess.h"
+
+/* seed-003: IPv4/TCP, 56 bytes, checksum correct */
+#define SEED_003                                                                            \
+	"45000038106d400040062c517f0000017f000001 1e61c0ea1c88a9f9d0482bf6801800e5fe2c0000" \
+	"0101080a0017c23c8cbd9fc032323333"
+/* raw-ip frame 2: IPv6/TCP, 71 bytes */
+#define RAW_IPV6                                                                            \
+	"60000777001f063a20010db8000000000000000000000005 20010db8000000000000000000000006" \
+	"c00003e1fffffff07fffffff5018ffffb566000061303031204e4f4f500d0a"
+/* eth-padding frame 1: Ethernet, IPv4/TCP, 6-byte trailer */
+#define ETH_TRAILER                                                                         \
+	"02005e00531402005e00530a0800 45000028e00140004006d6b6c000020bc000020c"             \
+	"a02800500000138800001770501003e85c640000c0ffee123456"
+/* arp frame 1 */
+#define ARP_BODY "000108000604000102005e00530ac000020a000000000000c0000201"
+#define ARP_FRAME "ffffffffffff02005e00530a0806" ARP_BODY
+/* ipv4-fragments frame 1: Linux cooked v1 */
+#define SLL_FRAME                                                                           \
+	"00040304000600000000000000000800 4500002c0d0d200040114fb27f0000017f000001"         \
+	"9c402b670050d2eb667261676d656e74206d6520706c6561"
+/* udp-dns frame 1: Linux cooked v2 */
+#define SLL2_FRAME                                                                          \
+	"0800000000000001030404060000000000000000 450000399a0100004011e27c7f0000017f000035" \
+	"d0a30035002546fc1a2b01000001000000000000076578616d706c6503636f6d0000010001"
+/* null-loopback frame 1 (little-endian family 2) and 3 (family 30, macOS IPv6) */
+#define NULL_IPV4                                                                           \
+	"020000004500002f0101400040063bc67f0000017f000001ea6002770000000100000001501818eb"  \
+	"7ca600006e756c6c207634"
+#define NULL_MACOS_IPV6                                                                     \
+	"1e00000060000000000b3a400000000000000000000000000000000100000000000000000000000000" \
+	"0000018000af53000100026d6163"
+/* loop-openbsd frame 2: family 24 in network order, IPv6/TCP */
+#define LOOP_IPV6                                                                           \
+	"0000001860000000001806400000000000000000000000000000000100000000000000000000000000" \
+	"000001ee4900160000000700000000600240002f9a000002043fd8"
+/* truncated-cuts frame 1: -x still starts at the Ethernet header (cut packet) */
+#define CUT_SYN_ETH                                                                         \
+	"02005e00531402005e00530a08004500003cc00140004006f68ec0000215c0000216"              \
+	"a41000501122334400000000a002faf0e01b0000"
+/* bad-checksums frame 1 without its Ethernet header: IPv4 checksum wrong */
+#define BAD_CKSUM_IPV4                                                                      \
+	"45000028700100004006beefc0000246c0000250 9ca400160000000100000000500220006e900000"
+/* vlan frame 2, -xx: tag VID 4094 */
+#define VLAN_FRAME                                                                          \
+	"02005e00530a02005e0053148100fffe0800 45000028b0014000400605a2c00002c8c0000264"      \
+	"01bbc5490a0b0c0d010203105010040045790000"
+
+static uint8_t buf[4096];
+static struct strbuf why;
+
+static void setup(void)
+{
+	sb_init(&why);
+}
+
+static void teardown(void)
+{
+	sb_free(&why);
+}
+
+static enum link_type guess(const char *hex, const char *summary)
+{
+	size_t n = hex_bytes(hex, buf, sizeof(buf));
+	sb_reset(&why);
+	return link_guess(buf, n, summary, &why);
+}
+
+static int score_of(const char *hex, const char *summary, const char *name)
+{
+	struct link_candidate c[LINK_GUESS_CANDIDATES];
+	size_t n = hex_bytes(hex, buf, sizeof(buf));
+	link_guess_scores(buf, n, summary, c, NULL);
+	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++)
+		if (strcmp(c[i].name, name) == 0)
+			return c[i].score;
+	ck_abort_msg("no candidate %s", name);
+	return -1;
+}
+
+#define ck_assert_why_has(text) \
+	ck_assert_msg(strstr(why.s, (text)) != NULL, "why \"%s\" lacks \"%s\"", why.s, (text))
+
+START_TEST(ipv4_at_byte_zero)
+{
+	ck_assert_int_eq(guess(SEED_003, NULL), LINK_IPV4);
+	ck_assert_why_has("IPv4 header at byte 0");
+	ck_assert_why_has("total length 56");
+	ck_assert_why_has("checksum correct");
+}
+END_TEST
+
+START_TEST(ipv4_with_wrong_checksum)
+{
+	ck_assert_int_eq(guess(BAD_CKSUM_IPV4, ""), LINK_IPV4);
+	ck_assert_why_has("checksum wrong");
+}
+END_TEST
+
+START_TEST(ipv6_at_byte_zero)
+{
+	ck_assert_int_eq(guess(RAW_IPV6, NULL), LINK_IPV6);
+	ck_assert_why_has("payload length 31");
+}
+END_TEST
+
+START_TEST(ethernet_with_trailer)
+{
+	ck_assert_int_eq(guess(ETH_TRAILER, NULL), LINK_ETHER);
+	ck_assert_why_has("IPv4 header at byte 14");
+}
+END_TEST
+
+START_TEST(ethernet_carrying_arp)
+{
+	ck_assert_int_eq(guess(ARP_FRAME, "10:44:29.100000 ARP, Ethernet (len 6), IPv4 (len 4)"),
+			 LINK_ETHER);
+}
+END_TEST
+
+START_TEST(bare_arp_has_no_link_type)
+{
+	ck_assert_int_eq(guess(ARP_BODY, "ARP, Request who-has 192.0.2.1 tell 192.0.2.10"),
+			 LINK_UNKNOWN);
+	ck_assert_why_has("ARP at byte 0");
+	ck_assert_int_gt(score_of(ARP_BODY, NULL, "arp"), 0);
+}
+END_TEST
+
+START_TEST(ethernet_vlan_tagged)
+{
+	ck_assert_int_eq(guess(VLAN_FRAME, NULL), LINK_ETHER);
+	ck_assert_why_has("VLAN tag");
+}
+END_TEST
+
+START_TEST(cut_packet_x_starts_at_link)
+{
+	ck_assert_int_eq(guess(CUT_SYN_ETH,
+			       "04:24:11.100000 IP (tos 0x0, ttl 64, id 49153, offset 0, flags [DF], "
+			       "proto TCP (6), length 60)"),
+			 LINK_ETHER);
+}
+END_TEST
+
+START_TEST(ethernet_cut_before_type_by_summary)
+{
+	const char *cut = "02005e005314 02005e00";
+	ck_assert_int_eq(guess(cut, "04:24:11.109222  [|ether]"), LINK_ETHER);
+	ck_assert_int_gt(score_of(cut, "04:24:11.109222  [|ether]", "ether"),
+			 score_of(cut, NULL, "ether"));
+}
+END_TEST
+
+START_TEST(sll_v1)
+{
+	ck_assert_int_eq(guess(SLL_FRAME, NULL), LINK_SLL);
+	ck_assert_why_has("IPv4 header at byte 16");
+}
+END_TEST
+
+START_TEST(sll_v2)
+{
+	ck_assert_int_eq(guess(SLL2_FRAME, NULL), LINK_SLL2);
+	ck_assert_why_has("IPv4 header at byte 20");
+}
+END_TEST
+
+START_TEST(sll_v2_summary_adds_evidence)
+{
+	const char *s = "07:51:56.867581 lo    In  IP (tos 0x0, ttl 64, id 56045)";
+	ck_assert_int_gt(score_of(SLL2_FRAME, s, "sll2"), score_of(SLL2_FRAME, NULL, "sll2"));
+	ck_assert_int_eq(guess(SLL2_FRAME, s), LINK_SLL2);
+	ck_assert_why_has("interface and a direction");
+	/* -x of the same packet: the summary cannot make a link header out of IP */
+	ck_assert_int_eq(guess("450000399a0100004011e27c7f0000017f000035"
+			       "d0a30035002546fc1a2b01000001000000000000076578616d706c6503636f6d0000010001",
+			       "lo    Out IP 127.0.0.1.53411 > 127.0.0.53.53: 6699+ A? example.com. (29)"),
+			 LINK_IPV4);
+}
+END_TEST
+
+START_TEST(null_little_endian)
+{
+	ck_assert_int_eq(guess(NULL_IPV4, NULL), LINK_NULL);
+	ck_assert_why_has("little-endian");
+	ck_assert_int_eq(guess(NULL_MACOS_IPV6, NULL), LINK_NULL);
+	ck_assert_why_has("family 30");
+}
+END_TEST
+
+START_TEST(loop_network_order)
+{
+	ck_assert_int_eq(guess(LOOP_IPV6, NULL), LINK_LOOP);
+	ck_assert_why_has("family 24");
+	/* the same word also fits a big-endian DLT_NULL host, one point behind */
+	ck_assert_int_eq(score_of(LOOP_IPV6, NULL, "loop"), score_of(LOOP_IPV6, NULL, "null") + 1);
+}
+END_TEST
+
+START_TEST(banner_supports_a_fitting_header)
+{
+	ck_assert_int_gt(score_of(ETH_TRAILER, "EN10MB", "ether"), score_of(ETH_TRAILER, NULL, "ether"));
+	ck_assert_int_eq(guess(ETH_TRAILER, "listening on eth0, link-type EN10MB (Ethernet)"),
+			 LINK_ETHER);
+	/* -x on an Ethernet capture: the banner does not override the bytes */
+	ck_assert_int_eq(guess(SEED_003, "EN10MB"), LINK_IPV4);
+	ck_assert_int_eq(score_of(SEED_003, "EN10MB", "ether"), 0);
+}
+END_TEST
+
+START_TEST(summary_e_line_names_ethernet)
+{
+	const char *s = "10:44:29.100000 02:00:5e:00:53:0a > ff:ff:ff:ff:ff:ff, ethertype ARP "
+			"(0x0806), length 42: Request who-has 192.0.2.1 tell 192.0.2.10";
+	ck_assert_int_gt(score_of(ARP_FRAME, s, "ether"), score_of(ARP_FRAME, NULL, "ether"));
+}
+END_TEST
+
+START_TEST(nothing_fits)
+{
+	ck_assert_int_eq(guess("ffffffffffffffff", NULL), LINK_UNKNOWN);
+	ck_assert_why_has("no known header");
+	ck_assert_int_eq(guess("45", NULL), LINK_IPV4); /* one byte: only the version fits */
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("linkguess");
+	TCase *bytes = tcase_create("bytes");
+	tcase_add_checked_fixture(bytes, setup, teardown);
+	tcase_add_test(bytes, ipv4_at_byte_zero);
+	tcase_add_test(bytes, ipv4_with_wrong_checksum);
+	tcase_add_test(bytes, ipv6_at_byte_zero);
+	tcase_add_test(bytes, ethernet_with_trailer);
+	tcase_add_test(bytes, ethernet_carrying_arp);
+	tcase_add_test(bytes, bare_arp_has_no_link_type);
+	tcase_add_test(bytes, ethernet_vlan_tagged);
+	tcase_add_test(bytes, cut_packet_x_starts_at_link);
+	tcase_add_test(bytes, sll_v1);
+	tcase_add_test(bytes, sll_v2);
+	tcase_add_test(bytes, null_little_endian);
+	tcase_add_test(bytes, loop_network_order);
+	tcase_add_test(bytes, nothing_fits);
+	suite_add_tcase(s, bytes);
+
+	TCase *summary = tcase_create("summary");
+	tcase_add_checked_fixture(summary, setup, teardown);
+	tcase_add_test(summary, ethernet_cut_before_type_by_summary);
+	tcase_add_test(summary, sll_v2_summary_adds_evidence);
+	tcase_add_test(summary, banner_supports_a_fitting_header);
+	tcase_add_test(summary, summary_e_line_names_ethernet);
+	suite_add_tcase(s, summary);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(make_suite());
+}
