@@ -127,12 +127,21 @@ START_TEST(ethernet_carrying_arp)
 }
 END_TEST
 
-START_TEST(bare_arp_has_no_link_type)
+START_TEST(bare_arp_is_link_arp)
 {
+	/* tcpdump -x of an ARP frame starts at the ARP header */
 	ck_assert_int_eq(guess(ARP_BODY, "ARP, Request who-has 192.0.2.1 tell 192.0.2.10"),
-			 LINK_UNKNOWN);
+			 LINK_ARP);
 	ck_assert_why_has("ARP at byte 0");
-	ck_assert_int_gt(score_of(ARP_BODY, NULL, "arp"), 0);
+	ck_assert_why_has("a request");
+	ck_assert_int_eq(guess(ARP_BODY, NULL), LINK_ARP);
+	ck_assert_int_gt(score_of(ARP_BODY, NULL, "arp"), score_of(ARP_BODY, NULL, "ether"));
+	/* the reply of the arp case, -x */
+	ck_assert_int_eq(guess("000108000604000202005e005314c000020102005e00530ac000020a",
+			       "10:44:29.101537 ARP, Ethernet (len 6), IPv4 (len 4), Reply "
+			       "192.0.2.1 is-at 02:00:5e:00:53:14, length 28"),
+			 LINK_ARP);
+	ck_assert_why_has("a reply");
 }
 END_TEST
 
@@ -244,7 +253,7 @@ static Suite *make_suite(void)
 	tcase_add_test(bytes, ipv6_at_byte_zero);
 	tcase_add_test(bytes, ethernet_with_trailer);
 	tcase_add_test(bytes, ethernet_carrying_arp);
-	tcase_add_test(bytes, bare_arp_has_no_link_type);
+	tcase_add_test(bytes, bare_arp_is_link_arp);
 	tcase_add_test(bytes, ethernet_vlan_tagged);
 	tcase_add_test(bytes, cut_packet_x_starts_at_link);
 	tcase_add_test(bytes, sll_v1);

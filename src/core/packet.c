@@ -186,7 +186,8 @@ static const struct {
 } link_names[] = {
 	{LINK_ETHER, "ether"}, {LINK_SLL, "sll"},   {LINK_SLL2, "sll2"},
 	{LINK_NULL, "null"},   {LINK_LOOP, "loop"}, {LINK_RAW, "raw"},
-	{LINK_IPV4, "ipv4"},   {LINK_IPV6, "ipv6"}, {LINK_UNKNOWN, "unknown"},
+	{LINK_IPV4, "ipv4"},   {LINK_IPV6, "ipv6"}, {LINK_ARP, "arp"},
+	{LINK_UNKNOWN, "unknown"},
 };
 
 const char *link_type_name(enum link_type l)

@@ -24,6 +24,7 @@ enum link_type {
 	LINK_RAW,  /* raw IP, version taken from the first nibble */
 	LINK_IPV4,
 	LINK_IPV6,
+	LINK_ARP,  /* a bare ARP message: tcpdump -x of an ARP frame */
 };
 
 enum severity {

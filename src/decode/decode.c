@@ -36,6 +36,9 @@ void decode_packet(struct packet *p)
 		else
 			decode_ipv4(p, 0, (uint32_t)p->bytes.len, &ctx);
 		break;
+	case LINK_ARP:
+		decode_arp(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
 	case LINK_UNKNOWN:
 		break;
 	}
@@ -52,6 +55,10 @@ void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32
 		break;
 	case 0x86dd:
 		decode_ipv6(p, off, end, ctx);
+		break;
+	case 0x0806:
+	case 0x8035: /* RARP uses ARP's message format */
+		decode_arp(p, off, end, ctx);
 		break;
 	default:
 		decode_payload(p, off, end);
@@ -70,6 +77,9 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 		break;
 	case 1:
 		decode_icmp(p, off, end, ctx);
+		break;
+	case 17:
+		decode_udp(p, off, end, ctx);
 		break;
 	default:
 		decode_payload(p, off, end);

@@ -49,6 +49,9 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 		     const struct decode_ctx *ctx);
 void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* ARP and RARP (EtherTypes 0x0806, 0x8035), or a bare ARP dump (LINK_ARP). */
+void decode_arp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* Options areas: [off, off+len) inside the header. */
 void decode_ipv4_options(struct packet *p, uint32_t off, uint32_t len);
 void decode_tcp_options(struct packet *p, uint32_t off, uint32_t len);

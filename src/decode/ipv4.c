@@ -304,8 +304,9 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.bad", off + 2,
 			       _("total length %u is less than the header length %u"), total, hlen);
 		dend = off + hlen;
-	} else if (dend > end && end < p->bytes.len) {
-		/* the enclosing layer says the datagram is shorter: one of them lies */
+	} else if (dend > end && end < p->bytes.len && !ctx->quoted) {
+		/* the enclosing layer says the datagram is shorter: one of them lies
+		 * (a quoted copy is cut short by design, whatever follows it) */
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
 			       _("total length %u reaches past the %u bytes the link layer carries"),
 			       total, end - off);

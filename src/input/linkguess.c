@@ -39,7 +39,7 @@ static const struct {
 	const char *name;
 } cand_info[LINK_GUESS_CANDIDATES] = {
 	[C_IPV4] = {LINK_IPV4, "ipv4"}, [C_IPV6] = {LINK_IPV6, "ipv6"},
-	[C_ARP] = {LINK_UNKNOWN, "arp"}, [C_ETHER] = {LINK_ETHER, "ether"},
+	[C_ARP] = {LINK_ARP, "arp"}, [C_ETHER] = {LINK_ETHER, "ether"},
 	[C_SLL] = {LINK_SLL, "sll"},     [C_SLL2] = {LINK_SLL2, "sll2"},
 	[C_NULL] = {LINK_NULL, "null"},  [C_LOOP] = {LINK_LOOP, "loop"},
 };
@@ -521,7 +521,7 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 		if (out[best].score == 0)
 			sb_puts(why, _("no known header fits the first bytes"));
 		else if (best == C_ARP)
-			sb_printf(why, _("%s (no link type describes a bare ARP packet)"),
+			sb_printf(why, _("%s (a bare ARP message, as tcpdump -x prints an ARP frame)"),
 				  reason[best].s);
 		else
 			sb_puts(why, reason[best].s);

@@ -15,8 +15,8 @@
 #include "core/packet.h"
 #include "core/strbuf.h"
 
-/* One candidate's result.  link is LINK_UNKNOWN for a bare ARP packet,
- * which no link type describes (tcpdump -x on an ARP frame). */
+/* One candidate's result.  link is LINK_ARP for a bare ARP message, which
+ * is what tcpdump -x prints of an ARP frame. */
 struct link_candidate {
 	enum link_type link;
 	const char *name;  /* "ipv4", "ether", ..., "arp" */
