@@ -54,6 +54,20 @@ static void usage(FILE *f)
 	      f);
 }
 
+#ifdef ENABLE_NLS
+/* Where the message catalogs are: $HEXPLAIN_LOCALEDIR, else the installed
+ * ones, else those of the build tree this binary came from. */
+static const char *locale_dir(void)
+{
+	const char *env = getenv("HEXPLAIN_LOCALEDIR");
+	if (env && *env)
+		return env;
+	if (access(LOCALEDIR "/zh_CN/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
+		return LOCALEDIR;
+	return BUILD_LOCALEDIR;
+}
+#endif
+
 static void on_frame(const struct frame *fr, void *user)
 {
 	struct run *run = user;
@@ -121,8 +135,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, getenv("HEXPLAIN_LOCALEDIR") ? getenv("HEXPLAIN_LOCALEDIR")
-							      : LOCALEDIR);
+	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);
 #endif
 	struct run run = {.view = VIEW_EXPLAIN, .forced_link = LINK_UNKNOWN};
