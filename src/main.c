@@ -28,6 +28,7 @@ struct run {
 	struct packet packet;
 	struct strbuf out, why;
 	unsigned long frames;
+	enum link_type stream_link; /* what the previous dump of this input began with */
 	bool output_failed;
 };
 
@@ -74,10 +75,11 @@ static void on_frame(const struct frame *fr, void *user)
 	struct packet *p = &run->packet;
 	sb_reset(&run->why);
 	enum link_type link = run->forced_link;
-	if (link == LINK_UNKNOWN) {
+	if (link == LINK_UNKNOWN && fr->len) {
 		const char *hint = fr->has_summary ? fr->summary : fr->stream_link;
-		link = fr->len ? link_guess(fr->bytes, fr->len, hint, &run->why) : LINK_UNKNOWN;
-	} else {
+		link = link_guess(fr->bytes, fr->len, hint, run->stream_link, &run->why);
+		run->stream_link = link;
+	} else if (link != LINK_UNKNOWN) {
 		sb_puts(&run->why, _("chosen with --link"));
 	}
 	packet_reset(p, fr->bytes, fr->len, link);
@@ -123,6 +125,7 @@ static int read_input(struct run *run, const char *path)
 		fprintf(stderr, _("hexplain: %s: %s\n"), path, strerror(errno));
 		return 2;
 	}
+	run->stream_link = LINK_UNKNOWN;
 	bool ok = framer_read_fd(fd, name, &run->diag, on_frame, run);
 	if (!ok)
 		fprintf(stderr, _("hexplain: %s: read error: %s\n"), name, strerror(errno));

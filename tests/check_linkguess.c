@@ -72,14 +72,14 @@ static enum link_type guess(const char *hex, const char *summary)
 {
 	size_t n = hex_bytes(hex, buf, sizeof(buf));
 	sb_reset(&why);
-	return link_guess(buf, n, summary, &why);
+	return link_guess(buf, n, summary, LINK_UNKNOWN, &why);
 }
 
 static int score_of(const char *hex, const char *summary, const char *name)
 {
 	struct link_candidate c[LINK_GUESS_CANDIDATES];
 	size_t n = hex_bytes(hex, buf, sizeof(buf));
-	link_guess_scores(buf, n, summary, c, NULL);
+	link_guess_scores(buf, n, summary, LINK_UNKNOWN, c, NULL);
 	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++)
 		if (strcmp(c[i].name, name) == 0)
 			return c[i].score;
@@ -89,6 +89,21 @@ static int score_of(const char *hex, const char *summary, const char *name)
 
 #define ck_assert_why_has(text) \
 	ck_assert_msg(strstr(why.s, (text)) != NULL, "why \"%s\" lacks \"%s\"", why.s, (text))
+
+/* A big-endian word 00 00 00 18 reads as LOOP or as NULL from a big-endian
+ * host; the capture's previous packet decides. */
+START_TEST(previous_link_breaks_a_tie)
+{
+	size_t n = hex_bytes(LOOP_IPV6, buf, sizeof(buf));
+	sb_reset(&why);
+	ck_assert_int_eq(link_guess(buf, n, NULL, LINK_NULL, &why), LINK_NULL);
+	ck_assert_why_has("previous packet");
+	ck_assert_int_eq(link_guess(buf, n, NULL, LINK_LOOP, &why), LINK_LOOP);
+	/* but it never overrides bytes that fit something else better */
+	n = hex_bytes(SEED_003, buf, sizeof(buf));
+	ck_assert_int_eq(link_guess(buf, n, NULL, LINK_ETHER, &why), LINK_IPV4);
+}
+END_TEST
 
 START_TEST(ipv4_at_byte_zero)
 {
@@ -260,6 +275,7 @@ static Suite *make_suite(void)
 	tcase_add_test(bytes, sll_v2);
 	tcase_add_test(bytes, null_little_endian);
 	tcase_add_test(bytes, loop_network_order);
+	tcase_add_test(bytes, previous_link_breaks_a_tie);
 	tcase_add_test(bytes, nothing_fits);
 	suite_add_tcase(s, bytes);
 

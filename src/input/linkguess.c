@@ -24,6 +24,7 @@ enum {
 	PTS_SUMMARY_LINK = 25,  /* the summary names this link header */
 	PTS_BANNER = 15,        /* a "link-type" banner names it */
 	PTS_SUMMARY_NET = 5,    /* the summary's protocol word matches */
+	PTS_PREVIOUS = 2,       /* continues the stream: breaks ties, no more */
 	ETH_MAX_PADDING = 46,   /* a 60-byte frame around a 14-byte minimum payload */
 	MAX_TAGS = 8,
 };
@@ -474,7 +475,8 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 /* ---- putting it together ---- */
 
 size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
-			 struct link_candidate out[LINK_GUESS_CANDIDATES], struct strbuf *why)
+			 enum link_type previous, struct link_candidate out[LINK_GUESS_CANDIDATES],
+			 struct strbuf *why)
 {
 	struct cursor c = {bytes, len};
 	struct strbuf reason[LINK_GUESS_CANDIDATES];
@@ -514,6 +516,10 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 			out[i].score += PTS_SUMMARY_NET;
 			sb_puts(&reason[i], _("; the summary names the same protocol"));
 		}
+		if (out[i].link == previous) {
+			out[i].score += PTS_PREVIOUS;
+			sb_puts(&reason[i], _("; the previous packet began the same way"));
+		}
 		if (out[i].score > out[best].score)
 			best = i;
 	}
@@ -532,9 +538,9 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 }
 
 enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
-			  struct strbuf *why)
+			  enum link_type previous, struct strbuf *why)
 {
 	struct link_candidate cands[LINK_GUESS_CANDIDATES];
-	size_t best = link_guess_scores(bytes, len, summary, cands, why);
+	size_t best = link_guess_scores(bytes, len, summary, previous, cands, why);
 	return cands[best].score ? cands[best].link : LINK_UNKNOWN;
 }

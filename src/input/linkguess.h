@@ -27,13 +27,17 @@ struct link_candidate {
 
 /* Scores every candidate into out (LINK_GUESS_CANDIDATES entries, in a fixed
  * order) and returns the index of the best one.  summary may be NULL or "".
- * If why is not NULL, the evidence for the best candidate is appended. */
+ * previous is what the capture's previous dump began with (LINK_UNKNOWN for
+ * none): one capture has one link type, so a candidate that fits and
+ * continues the stream wins a tie.  If why is not NULL, the evidence for the
+ * best candidate is appended. */
 size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
-			 struct link_candidate out[LINK_GUESS_CANDIDATES], struct strbuf *why);
+			 enum link_type previous, struct link_candidate out[LINK_GUESS_CANDIDATES],
+			 struct strbuf *why);
 
 /* The best candidate's link type, or LINK_UNKNOWN when nothing fits; writes a
  * short translated explanation of the evidence into why (may be NULL). */
 enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
-			  struct strbuf *why);
+			  enum link_type previous, struct strbuf *why);
 
 #endif
