@@ -1,0 +1,334 @@
+/* check_icmp.c - the ICMP decoder (src/decode/icmp.c) and the datagrams ICMP
+ * errors quote.
+ *
+ * Corpus packets come from icmp.x.txt / icmp.XX.txt, with tshark's values in
+ * icmp.oracle.jsonl; the hand-made ones were checked against tshark 4.0. */
+#include <stdio.h>
+#include <string.h>
+
+#include "analyze/checksum.h"
+#include "check_util.h"
+#include "decode/decode.h"
+
+static struct packet pkt;
+
+static void setup(void)
+{
+	packet_init(&pkt);
+}
+
+static void teardown(void)
+{
+	packet_free(&pkt);
+}
+
+static const char *addr_of(const char *name, int idx)
+{
+	static char buf[16];
+	const struct field *f = field_nth(&pkt, name, idx);
+	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
+	const uint8_t *a = cur_bytes(&pkt.bytes, f->offset, 4);
+	ck_assert_ptr_nonnull(a);
+	snprintf(buf, sizeof(buf), "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	return buf;
+}
+
+static uint64_t nth(const char *name, int idx)
+{
+	const struct field *f = field_nth(&pkt, name, idx);
+	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
+	return f->value;
+}
+
+static bool field_is_quoted(const char *name, int idx)
+{
+	const struct field *f = field_nth(&pkt, name, idx);
+	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
+	return pkt.layers[f->layer].quoted;
+}
+
+START_TEST(icmp_echo_request)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 004c 6101 4000 4001 554b c000 0201 c000 0263 0800 c420 1f2e 0001 665b"
+		   "0d40 0001 e240 1011 1213 1415 1617 1819 1a1b 1c1d 1e1f 2021 2223 2425 2627"
+		   "2829 2a2b 2c2d 2e2f 3031 3233 3435 3637");
+	ck_assert_field_eq(&pkt, "icmp.type", 8);
+	ck_assert_field_eq(&pkt, "icmp.code", 0);
+	ck_assert_field_eq(&pkt, "icmp.checksum", 0xc420);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_field_eq(&pkt, "icmp.ident", 7982);
+	ck_assert_field_eq(&pkt, "icmp.ident_le", 11807);
+	ck_assert_field_eq(&pkt, "icmp.seq", 1);
+	ck_assert_field_eq(&pkt, "icmp.seq_le", 256);
+	ck_assert_uint_eq(field_nth(&pkt, "data.data", 0)->length, 48);
+	ck_assert_uint_eq(field_nth(&pkt, "data.data", 0)->offset, 28);
+	ck_assert_field_eq(&pkt, "data.len", 48);
+	ck_assert(pkt.has_payload);
+	ck_assert_uint_eq(pkt.payload_offset, 28);
+	ck_assert_uint_eq(pkt.nproblems, 0);
+}
+END_TEST
+
+START_TEST(icmp_echo_reply)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 004c 8101 0000 4001 754b c000 0263 c000 0201 0000 cc20 1f2e 0001 665b"
+		   "0d40 0001 e240 1011 1213 1415 1617 1819 1a1b 1c1d 1e1f 2021 2223 2425 2627"
+		   "2829 2a2b 2c2d 2e2f 3031 3233 3435 3637");
+	ck_assert_field_eq(&pkt, "icmp.type", 0);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_field_eq(&pkt, "icmp.ident", 7982);
+	ck_assert_field_eq(&pkt, "icmp.seq", 1);
+}
+END_TEST
+
+START_TEST(icmp_port_unreachable_quotes_ip_and_udp)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "45c0 003f 8102 0000 4001 7497 c000 0263 c000 0201 0303 8182 0000 0000 4500"
+		   "0023 6001 0000 4011 9664 c000 0201 c000 0263 afc9 829a 000f d304 7072 6f62"
+		   "652d 31");
+	ck_assert_field_eq(&pkt, "icmp.type", 3);
+	ck_assert_field_eq(&pkt, "icmp.code", 3);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_int_eq(field_count(&pkt, "icmp.unused"), 1);
+	ck_assert_uint_eq(field_nth(&pkt, "icmp.unused", 0)->length, 4);
+	/* tshark's order: the outer values, then the quoted ones */
+	ck_assert_int_eq(field_count(&pkt, "ip.src"), 2);
+	ck_assert_str_eq(addr_of("ip.src", 0), "192.0.2.99");
+	ck_assert_str_eq(addr_of("ip.src", 1), "192.0.2.1");
+	ck_assert_str_eq(addr_of("ip.dst", 1), "192.0.2.99");
+	ck_assert_uint_eq(nth("ip.len", 1), 35);
+	ck_assert_uint_eq(nth("ip.proto", 1), 17);
+	ck_assert_uint_eq(nth("ip.checksum.status", 1), CKSUM_GOOD);
+	ck_assert(!field_is_quoted("ip.src", 0));
+	ck_assert(field_is_quoted("ip.src", 1));
+	ck_assert_uint_eq(field_nth(&pkt, "ip.version", 1)->offset, 28);
+	ck_assert_field_eq(&pkt, "udp.srcport", 45001);
+	ck_assert(field_is_quoted("udp.srcport", 0));
+	ck_assert_uint_eq(pkt.nproblems, 0);
+}
+END_TEST
+
+START_TEST(icmp_time_exceeded_quotes_header_and_8_bytes)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "45c0 0038 8103 0000 ff01 b501 c000 02fe c000 0201 0b00 d67a 0000 0000 4500"
+		   "003c 6002 0000 0111 6d73 c000 0201 c633 6407 afca 829b 0028 ebf6");
+	ck_assert_field_eq(&pkt, "icmp.type", 11);
+	ck_assert_field_eq(&pkt, "icmp.code", 0);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_no_field(&pkt, "icmp.length");
+	/* the quoted datagram claims 60 bytes, 28 are quoted: no problem */
+	ck_assert_uint_eq(nth("ip.len", 1), 60);
+	ck_assert_uint_eq(nth("ip.ttl", 1), 1);
+	ck_assert_str_eq(addr_of("ip.dst", 1), "198.51.100.7");
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 0);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.beyond"), 0);
+	for (size_t i = 0; i < pkt.nproblems; i++)
+		ck_assert_int_ne(pkt.problems[i].severity, SEV_ERROR);
+}
+END_TEST
+
+START_TEST(icmp_admin_prohibited_quotes_tcp)
+{
+	/* icmp.XX.txt packet 5: Ethernet, then 3/13 quoting IPv4 + a full TCP
+	 * header + 16 bytes of the segment */
+	decode_hex(&pkt, LINK_ETHER,
+		   "0200 5e00 530a 0200 5e00 5314 0800 45c0 0054 8104 0000 ff01 b4e4 c000 02fe"
+		   "c000 0201 030d aeab 0000 0000 4500 0050 6003 4000 4006 5640 c000 0201 c000"
+		   "0263 afcb 0050 7a7a 7a7a 0000 0001 5018 01f6 e283 0000 4745 5420 2f62 6c6f"
+		   "636b 6564 2048 5454");
+	ck_assert_field_eq(&pkt, "icmp.type", 3);
+	ck_assert_field_eq(&pkt, "icmp.code", 13);
+	ck_assert_field_eq(&pkt, "icmp.checksum", 0xaeab);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_uint_eq(nth("ip.len", 1), 80);
+	ck_assert_uint_eq(nth("ip.flags.df", 1), 1);
+	ck_assert_field_eq(&pkt, "tcp.srcport", 45003);
+	ck_assert_field_eq(&pkt, "tcp.dstport", 80);
+	ck_assert_field_eq(&pkt, "tcp.seq_raw", 2054847098u);
+	ck_assert(field_is_quoted("tcp.srcport", 0));
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.beyond"), 0);
+}
+END_TEST
+
+START_TEST(icmp_frag_needed_mtu)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0038 1234 0000 4001 e422 c000 0232 c000 023c 0304 e4a6 0000 05dc 4500"
+		   "0024 1234 0000 4011 e426 c000 0232 c000 023c 1234 0035 0010 0000");
+	ck_assert_field_eq(&pkt, "icmp.code", 4);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_uint_eq(field_nth(&pkt, "icmp.unused", 0)->length, 2);
+	ck_assert_field_eq(&pkt, "icmp.mtu", 1500);
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+}
+END_TEST
+
+START_TEST(icmp_redirect_gateway)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0038 1234 0000 4001 e422 c000 0232 c000 023c 0501 2587 c000 02fe 4500"
+		   "0024 1234 0000 4011 e426 c000 0232 c000 023c 1234 0035 0010 0000");
+	ck_assert_field_eq(&pkt, "icmp.type", 5);
+	ck_assert_field_eq(&pkt, "icmp.code", 1);
+	ck_assert_str_eq(addr_of("icmp.redir_gw", 0), "192.0.2.254");
+	ck_assert_no_field(&pkt, "icmp.unused");
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+}
+END_TEST
+
+START_TEST(icmp_parameter_problem_pointer)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0038 1234 0000 4001 e422 c000 0232 c000 023c 0c00 d886 0900 0000 4500"
+		   "0024 1234 0000 4011 e426 c000 0232 c000 023c 1234 0035 0010 0000");
+	ck_assert_field_eq(&pkt, "icmp.pointer", 9);
+	ck_assert_uint_eq(field_nth(&pkt, "icmp.unused", 0)->length, 3);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+}
+END_TEST
+
+START_TEST(icmp_rfc4884_length)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0040 1234 0000 4001 e41a c000 0232 c000 023c 0b00 50ea 0007 0000 4500"
+		   "0024 1234 0000 4011 e426 c000 0232 c000 023c 1234 0035 0010 0000 6162 6364"
+		   "6566 6768");
+	ck_assert_field_eq(&pkt, "icmp.length", 7);
+	ck_assert_field_eq(&pkt, "icmp.length.original_datagram", 28);
+	ck_assert_int_eq(field_count(&pkt, "icmp.unused"), 2);
+}
+END_TEST
+
+START_TEST(icmp_timestamp_reply)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0028 1234 0000 4001 e432 c000 0232 c000 023c 0e00 7568 1234 0001 0000"
+		   "0001 0000 ea60 8000 0000");
+	ck_assert_field_eq(&pkt, "icmp.type", 14);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_field_eq(&pkt, "icmp.ident", 0x1234);
+	ck_assert_field_eq(&pkt, "icmp.originate_timestamp", 1);
+	ck_assert_field_eq(&pkt, "icmp.receive_timestamp", 60000);
+	ck_assert_field_eq(&pkt, "icmp.transmit_timestamp", 0x80000000u);
+	ck_assert_uint_eq(pkt.layers[1].length, 20);
+}
+END_TEST
+
+START_TEST(icmp_router_advertisement)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 002c 1234 0000 4001 e42e c000 0232 c000 023c 0900 e9ef 0202 0708 c000"
+		   "0201 0000 0001 c000 0202 8000 0000");
+	ck_assert_field_eq(&pkt, "icmp.num_addrs", 2);
+	ck_assert_field_eq(&pkt, "icmp.addr_entry_size", 2);
+	ck_assert_field_eq(&pkt, "icmp.lifetime", 1800);
+	ck_assert_int_eq(field_count(&pkt, "icmp.router_address"), 2);
+	ck_assert_str_eq(addr_of("icmp.router_address", 1), "192.0.2.2");
+	/* tshark shows the preference signed: -2^31 is not icmp.pref_level's 2^31 */
+	ck_assert_int_eq(field_count(&pkt, "icmp.pref_level"), 1);
+	ck_assert_field_eq(&pkt, "icmp.pref_level", 1);
+	ck_assert_field_eq(&pkt, "hexplain.icmp.pref_level_unsigned", 0x80000000u);
+}
+END_TEST
+
+START_TEST(icmp_address_mask_reply)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0020 1234 0000 4001 e43a c000 0232 c000 023c 1200 dcc9 1234 0001 ffff ff00");
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_str_eq(addr_of("icmp.address_mask", 0), "255.255.255.0");
+}
+END_TEST
+
+START_TEST(icmp_bad_checksum)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0021 1234 0000 4001 e439 c000 0232 c000 023c 0800 b0e9 1234 0001 6865"
+		   "6c6c 6f");
+	ck_assert_field_eq(&pkt, "icmp.checksum", 0xb0e9);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_BAD);
+	/* tshark: "Bad checksum [should be 0xa1f8]" */
+	ck_assert_field_eq(&pkt, "hexplain.icmp.checksum_calculated", 0xa1f8);
+	ck_assert_int_eq(has_problem(&pkt, "icmp.checksum.bad"), 1);
+	ck_assert_field_eq(&pkt, "data.len", 5);
+}
+END_TEST
+
+START_TEST(icmp_payload_cut_by_capture)
+{
+	/* truncated-cuts packet 6 without its Ethernet header: 36 of 76 bytes */
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 004c c004 0000 4001 3681 c000 0215 c000 0216 0800 cdab 0009 0009 0001"
+		   "0203 0405 0607");
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_UNVERIFIED);
+	ck_assert_no_field(&pkt, "hexplain.icmp.checksum_calculated");
+	ck_assert_field_eq(&pkt, "icmp.ident", 9);
+	ck_assert_field_eq(&pkt, "icmp.seq_le", 2304);
+	ck_assert_field_eq(&pkt, "data.len", 8);
+	ck_assert_int_eq(has_problem(&pkt, "icmp.checksum.bad"), 0);
+}
+END_TEST
+
+START_TEST(icmp_header_cut)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 0021 1234 0000 4001 e439 c000 0232 c000 023c 0800 b0e9 12");
+	ck_assert_field_eq(&pkt, "icmp.type", 8);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_UNVERIFIED);
+	ck_assert_no_field(&pkt, "icmp.ident");
+	ck_assert(pkt.layers[1].truncated);
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 1);
+}
+END_TEST
+
+START_TEST(icmp_type_and_code_only)
+{
+	decode_hex(&pkt, LINK_RAW, "4500 0021 1234 0000 4001 e439 c000 0232 c000 023c 03");
+	ck_assert_field_eq(&pkt, "icmp.type", 3);
+	ck_assert_no_field(&pkt, "icmp.code");
+	ck_assert_no_field(&pkt, "icmp.checksum.status");
+	ck_assert(pkt.layers[1].truncated);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("icmp");
+	TCase *tc = tcase_create("messages");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, icmp_echo_request);
+	tcase_add_test(tc, icmp_echo_reply);
+	tcase_add_test(tc, icmp_timestamp_reply);
+	tcase_add_test(tc, icmp_router_advertisement);
+	tcase_add_test(tc, icmp_address_mask_reply);
+	suite_add_tcase(s, tc);
+
+	TCase *errors = tcase_create("errors");
+	tcase_add_checked_fixture(errors, setup, teardown);
+	tcase_add_test(errors, icmp_port_unreachable_quotes_ip_and_udp);
+	tcase_add_test(errors, icmp_time_exceeded_quotes_header_and_8_bytes);
+	tcase_add_test(errors, icmp_admin_prohibited_quotes_tcp);
+	tcase_add_test(errors, icmp_frag_needed_mtu);
+	tcase_add_test(errors, icmp_redirect_gateway);
+	tcase_add_test(errors, icmp_parameter_problem_pointer);
+	tcase_add_test(errors, icmp_rfc4884_length);
+	suite_add_tcase(s, errors);
+
+	TCase *bad = tcase_create("bad");
+	tcase_add_checked_fixture(bad, setup, teardown);
+	tcase_add_test(bad, icmp_bad_checksum);
+	tcase_add_test(bad, icmp_payload_cut_by_capture);
+	tcase_add_test(bad, icmp_header_cut);
+	tcase_add_test(bad, icmp_type_and_code_only);
+	suite_add_tcase(s, bad);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(make_suite());
+}
