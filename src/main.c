@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -28,6 +29,7 @@ struct run {
 	struct packet packet;
 	struct strbuf out, why;
 	unsigned long frames;
+	unsigned width;
 	enum link_type stream_link; /* what the previous dump of this input began with */
 	bool output_failed;
 };
@@ -42,6 +44,8 @@ static void usage(FILE *f)
 		"  -b, --brief           one line per packet\n"
 		"      --link NAME       the dump starts with NAME: ether, sll, sll2, null, loop,\n"
 		"                        raw, ipv4, ipv6 (default: found from the bytes)\n"
+		"      --width N         wrap the explain view at N columns (default: the\n"
+		"                        terminal's width, 80 when not a terminal)\n"
 		"  -l, --line-buffered   write each packet as soon as it is decoded\n"
 		"                        (the default when standard output is a terminal)\n"
 		"  -v, --verbose         also report notes (inner dumps, skipped text, evidence)\n"
@@ -68,6 +72,16 @@ static const char *locale_dir(void)
 	return BUILD_LOCALEDIR;
 }
 #endif
+
+/* The terminal's width when writing to one; 80 otherwise, so that files and
+ * pipes get the same output everywhere. */
+static unsigned terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 70)
+		return ws.ws_col;
+	return 80;
+}
 
 static void on_frame(const struct frame *fr, void *user)
 {
@@ -98,6 +112,7 @@ static void on_frame(const struct frame *fr, void *user)
 		.line = fr->line,
 		.summary = fr->summary,
 		.link_reason = run->why.s,
+		.width = run->width,
 	};
 	sb_reset(&run->out);
 	switch (run->view) {
@@ -146,12 +161,14 @@ int main(int argc, char **argv)
 	run.diag.out = stderr;
 	run.diag.quiet_notes = true;
 
-	enum { OPT_LINK = 256 };
+	run.width = terminal_width();
+	enum { OPT_LINK = 256, OPT_WIDTH };
 	static const struct option longopts[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"brief", no_argument, NULL, 'b'},
 		{"link", required_argument, NULL, OPT_LINK},
 		{"line-buffered", no_argument, NULL, 'l'},
+		{"width", required_argument, NULL, OPT_WIDTH},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -179,6 +196,16 @@ int main(int argc, char **argv)
 		case 'l':
 			run.line_buffered = true;
 			break;
+		case OPT_WIDTH: {
+			char *end;
+			unsigned long w = strtoul(optarg, &end, 10);
+			if (*end || w < 70 || w > 1000) {
+				fprintf(stderr, _("hexplain: --width takes a number from 70 to 1000\n"));
+				return 2;
+			}
+			run.width = (unsigned)w;
+			break;
+		}
 		case 'v':
 			run.diag.quiet_notes = false;
 			break;

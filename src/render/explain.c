@@ -10,14 +10,18 @@
 #include "core/i18n.h"
 #include "input/diag.h"
 
-/* Column layout, for an 80-column terminal. */
+/* Column layout; the meaning column wraps at the terminal's width. */
 enum {
 	COL_TITLE = 2,
 	COL_HEX = 19,
 	COL_BITS = 30,
 	COL_MEANING = 50,
-	WIDTH = 80,
+	DEFAULT_WIDTH = 80,
 };
+
+/* Set per packet from record_info; a file-level variable keeps the
+ * wrapping helpers' signatures short. */
+static size_t WIDTH = DEFAULT_WIDTH;
 
 static const char *severity_mark(enum severity s)
 {
@@ -280,6 +284,7 @@ void render_explain(const struct packet *p, const struct record_info *r, struct 
 {
 	struct strbuf tmp;
 	sb_init(&tmp);
+	WIDTH = r->width >= COL_MEANING + 20 ? r->width : DEFAULT_WIDTH;
 	bool shown_stack[64] = {false};
 	bool *shown = p->nproblems <= 64 ? shown_stack : calloc(p->nproblems, 1);
 	put_heading(p, r, o);

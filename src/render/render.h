@@ -13,6 +13,7 @@ struct record_info {
 	unsigned long line;       /* first line of the record */
 	const char *summary;      /* tcpdump's summary text, or "" */
 	const char *link_reason;  /* why the first layer was taken to be what it is */
+	unsigned width;           /* terminal columns for the explain view; 0 = 80 */
 };
 
 /* The value of a field as a person reads it: 64, 0x2c51, 127.0.0.1,
