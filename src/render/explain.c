@@ -271,13 +271,24 @@ static void put_heading(const struct packet *p, const struct record_info *r, str
 		put_wrapped(o, &ls, 7, r->link_reason);
 		sb_putc(o, '\n');
 	}
+	struct strbuf line;
+	sb_init(&line);
 	if (r->summary && *r->summary) {
+		/* tcpdump's own first line, wrapped like everything else */
 		size_t n = strcspn(r->summary, "\n");
-		sb_printf(o, "  tcpdump: %.*s\n", (int)(n > 160 ? 160 : n), r->summary);
+		sb_putn(&line, r->summary, n);
+		size_t ls = o->len;
+		sb_puts(o, "  tcpdump: ");
+		put_wrapped(o, &ls, 11, line.s);
+		sb_putc(o, '\n');
+		sb_reset(&line);
 	}
+	brief_summary(p, &line);
+	size_t ls = o->len;
 	sb_puts(o, "  ");
-	brief_summary(p, o);
+	put_wrapped(o, &ls, 4, line.s);
 	sb_putc(o, '\n');
+	sb_free(&line);
 }
 
 void render_explain(const struct packet *p, const struct record_info *r, struct strbuf *o)
