@@ -49,6 +49,16 @@ struct framer {
 	int line_kind;   /* the token that decides what the line is */
 	unsigned long line_no;
 	int half_digit;  /* a dangling digit of an odd run, -1 when none */
+	/* Digits lost on this line (odd run, bad character) were reported
+	 * there; the offset of the next line then jumps by what was lost, and
+	 * saying so again would be a second error for one mistake. */
+	bool line_damaged, hex_line_damaged;
+	size_t lost;     /* bytes the offsets say are missing from the record */
+	/* Text after the hex (TOK_REMARK) is tcpdump's after an inner dump,
+	 * which a later offset 0 discards; if it is still there when the
+	 * record ends, it was on the packet's own hex: an error then. */
+	unsigned long remark_line, remark_col;
+	struct strbuf remark_source;
 };
 
 static void put_byte(struct framer *fr, uint8_t b)
@@ -86,6 +96,15 @@ bool looks_like_tcpdump_summary(const char *s, size_t n)
 {
 	if (is_cut_marker(s, n))
 		return true;
+	/* with -t, "aarp  [|aarp]": only tcpdump prints cut marks */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == '[' && s[i + 1] == '|')
+			return true;
+	/* -ttt and -ttttt print a sign before the time: " 00:00:00.000033" */
+	if (n > 1 && (s[0] == ' ' || s[0] == '-') && isdigit((unsigned char)s[1])) {
+		s++;
+		n--;
+	}
 	size_t digits = 0;
 	while (digits < n && isdigit((unsigned char)s[digits]))
 		digits++;
@@ -151,6 +170,14 @@ static void remember_link_banner(struct framer *fr, const char *s, size_t n)
 
 static void emit(struct framer *fr)
 {
+	if (fr->remark_line) {
+		const char *r = fr->remark_source.s + fr->remark_col - 1;
+		diag_report(fr->d, SEV_ERROR, fr->name, fr->remark_line, fr->remark_col,
+			    fr->remark_source.s,
+			    _("'%c' is not a hex digit; the rest of the line was skipped"), *r);
+		fr->damaged = true;
+		fr->remark_line = 0;
+	}
 	bool packet = fr->len > 0 ||
 		      (fr->has_summary &&
 		       looks_like_tcpdump_summary(fr->summary.s, strcspn(fr->summary.s, "\n")));
@@ -169,33 +196,62 @@ static void emit(struct framer *fr)
 		};
 		fr->fn(&f, fr->user);
 	} else if (fr->has_summary) {
+		size_t first = strcspn(fr->summary.s, "\n");
 		diag_report(fr->d, SEV_NOTE, fr->name, fr->record_line, 1, NULL,
-			    _("text without hex was skipped: '%.60s'"), fr->summary.s);
+			    _("text without hex was skipped: '%.*s'"), (int)(first < 60 ? first : 60),
+			    fr->summary.s);
 	}
 	sb_reset(&fr->summary);
 	fr->has_summary = false;
 	fr->len = 0;
 	fr->offsets_seen = false;
 	fr->damaged = false;
+	fr->hex_line_damaged = false;
+	fr->lost = 0;
 	fr->record_line = fr->hex_line = 0;
 }
 
+/* A time stamp in any -t form: 22:09:46.100000, 1717452586.100000,
+ * 2024-06-03 22:09:46.100000, and " 00:00:00.000033" with the sign that
+ * -ttt and -ttttt print.  The fraction is required: "84:b5:9c:..." (-e's
+ * MAC address with -t) starts with digits and a colon too, and taking it
+ * for a time stamp glued every following record to it. */
 static bool starts_with_time(const char *s, size_t n)
 {
+	if (n > 1 && (s[0] == ' ' || s[0] == '-') && isdigit((unsigned char)s[1])) {
+		s++;
+		n--;
+	}
 	size_t i = 0;
+	if (n > 11 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-' && s[10] == ' ')
+		i = 11;
+	size_t start = i;
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':'))
+		i++;
+	if (i == start || i >= n || s[i] != '.' || !isdigit((unsigned char)s[start]))
+		return false;
+	size_t frac = ++i;
 	while (i < n && isdigit((unsigned char)s[i]))
 		i++;
-	return i > 0 && i < n && (s[i] == ':' || s[i] == '.' || s[i] == '-');
+	return i > frac;
 }
 
 /* tcpdump prints encapsulated packets (VXLAN, GRE...) and some cut marks in
  * column 0 after the summary, before the hex.  When records carry time
  * stamps, a column-0 line without one continues the record (after an inner
- * dump too: the packet's own hex always comes last). */
+ * dump too: the packet's own hex always comes last).  With -t nothing tells
+ * the lines apart, but every record ends with its hex unless tcpdump cut it
+ * ("[|ether]"): a record with no hex and no cut mark yet is still going on. */
 static bool continues_record(const struct framer *fr, const char *s, size_t n)
 {
-	return fr->has_summary && !starts_with_time(s, n) &&
-	       starts_with_time(fr->summary.s, fr->summary.len);
+	if (!fr->has_summary || starts_with_time(s, n))
+		return false;
+	if (starts_with_time(fr->summary.s, fr->summary.len))
+		return true;
+	if (n >= 2 && s[0] == '[' && s[1] == '|')
+		return true; /* a printer's cut mark on a line of its own, after inner dumps */
+	return fr->len == 0 && !fr->offsets_seen && !strstr(fr->summary.s, "[|") &&
+	       looks_like_tcpdump_summary(fr->summary.s, strcspn(fr->summary.s, "\n"));
 }
 
 static void start_record(struct framer *fr, unsigned long line)
@@ -213,6 +269,7 @@ static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long c
 		put_byte(fr, (uint8_t)(hexval(s[i]) << 4 | hexval(s[i + 1])));
 	if (n & 1) {
 		fr->damaged = true;
+		fr->line_damaged = true;
 		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
 			    _("odd number of hex digits in '%.*s'; the last digit was dropped"),
 			    (int)n, s);
@@ -247,9 +304,15 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 static void place_offset_line(struct framer *fr, struct hex_line *hl)
 {
 	size_t n = fr->len - hl->start;
-	size_t expect = hl->start;
+	/* The dump's offset of this line's first byte: bytes lost to errors
+	 * above still count, or every later line would seem to jump again. */
+	size_t expect = hl->start + fr->lost;
 	if (hl->offset == expect)
 		return;
+	if (hl->offset == 0 && hl->start == 0) {
+		fr->lost = 0; /* nothing read yet: the dump starts here after all */
+		return;
+	}
 	if (hl->offset == 0) {
 		/* Offset back to 0: with a summary line this was a dump that a
 		 * -vv printer made of an inner message; the packet's own dump
@@ -257,11 +320,13 @@ static void place_offset_line(struct framer *fr, struct hex_line *hl)
 		if (fr->has_summary) {
 			memmove(fr->bytes, fr->bytes + hl->start, n);
 			fr->len = n;
-			hl->start = 0;
 			diag_report(fr->d, SEV_NOTE, fr->name, fr->line_no, hl->offset_col, NULL,
 				    _("offset 0 again: the %zu bytes above were an inner dump "
 				      "printed by tcpdump's -vv, not the packet"),
-				    expect);
+				    hl->start);
+			hl->start = 0;
+			fr->lost = 0;
+			fr->remark_line = 0;
 			fr->hex_line = fr->line_no;
 			return;
 		}
@@ -278,29 +343,47 @@ static void place_offset_line(struct framer *fr, struct hex_line *hl)
 		hl->start = 0;
 		return;
 	}
-	fr->damaged = true;
 	if (hl->offset > expect) {
-		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, hl->offset_col, fr->line.s,
-			    _("offset jumps from 0x%04zx to 0x%04lx: %lu bytes are missing; the "
-			      "bytes were joined without them"),
-			    expect, hl->offset, hl->offset - expect);
+		fr->damaged = true;
+		if (!fr->hex_line_damaged)
+			diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, hl->offset_col,
+				    fr->line.s,
+				    _("offset jumps from 0x%04zx to 0x%04lx: %lu bytes are missing; "
+				      "the bytes were joined without them"),
+				    expect, hl->offset, hl->offset - expect);
+		fr->lost += hl->offset - expect;
 		return;
 	}
 	/* Overlap: a repeated line is harmless, different bytes are not. */
-	size_t overlap = expect - hl->offset;
-	if (overlap > n)
-		overlap = n;
-	bool same = memcmp(fr->bytes + hl->offset, fr->bytes + hl->start, overlap) == 0;
+	size_t back = expect - hl->offset; /* how far before this line it starts */
+	size_t at = back < hl->start ? hl->start - back : 0;
+	size_t overlap = back < n ? back : n;
+	if (overlap > hl->start - at)
+		overlap = hl->start - at;
+	bool same = memcmp(fr->bytes + at, fr->bytes + hl->start, overlap) == 0;
 	diag_report(fr->d, same ? SEV_WARNING : SEV_ERROR, fr->name, fr->line_no, hl->offset_col,
 		    fr->line.s,
 		    same ? _("offset 0x%04lx repeats %zu bytes already read; the repeat was skipped")
 			 : _("offset 0x%04lx overlaps %zu bytes already read with different "
 			     "values; the first reading was kept"),
 		    hl->offset, overlap);
-	if (same)
-		fr->damaged = false;
+	/* only different bytes damage the frame (clearing the flag on a
+	 * repeat lost the damage of earlier lines) */
+	if (!same)
+		fr->damaged = true;
 	memmove(fr->bytes + hl->start, fr->bytes + hl->start + overlap, n - overlap);
 	fr->len -= overlap;
+}
+
+/* -e on a Linux cooked capture prints the packet type as "%3s ": with -t
+ * the line starts " In ", "  B ", "  M ", "  P " ("Out " is in column 0). */
+static bool starts_with_cooked_direction(const char *s, size_t n)
+{
+	static const char *const dirs[] = {" In ", "  B ", "  M ", "  P ", "  ? "};
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (n >= 4 && memcmp(s, dirs[i], 4) == 0)
+			return true;
+	return false;
 }
 
 static void end_line(struct framer *fr)
@@ -308,7 +391,16 @@ static void end_line(struct framer *fr)
 	struct hex_line *hl = &fr->hl;
 	const char *text = fr->line.s;
 	size_t tlen = fr->line.len;
-	switch (fr->line_kind) {
+	while (tlen > 0 && text[tlen - 1] == '\r')
+		tlen--; /* CRLF files: the summary keeps no carriage return */
+	int kind = fr->line_kind;
+	/* The lexer sees -ttt's " 00:00:00.000033 IP ..." and -e -t's
+	 * " In ethertype IPv4" as indented; they are summary lines
+	 * (continuation lines are indented by 4 spaces or a tab). */
+	if (kind == TOK_INDENTED && text[0] == ' ' &&
+	    (starts_with_time(text, tlen) || starts_with_cooked_direction(text, tlen)))
+		kind = TOK_SUMMARY;
+	switch (kind) {
 	case TOK_SUMMARY:
 		if (is_banner(text, tlen)) {
 			emit(fr);
@@ -325,9 +417,11 @@ static void end_line(struct framer *fr)
 		fr->has_summary = true;
 		break;
 	case TOK_INDENTED:
-		if (is_cut_marker(text, tlen) && (fr->len > 0 || !fr->has_summary)) {
+		if (is_cut_marker(text, tlen) &&
+		    (fr->len > 0 || !fr->has_summary || is_cut_marker(fr->summary.s, fr->summary.len))) {
 			/* With -t a packet cut inside its link header prints only
-			 * " [|ether]": a record of its own, though indented. */
+			 * " [|ether]": a record of its own, though indented (and
+			 * so is the next one when two such packets follow). */
 			start_record(fr, fr->line_no);
 			sb_putn(&fr->summary, text, tlen);
 			fr->has_summary = true;
@@ -352,8 +446,9 @@ static void end_line(struct framer *fr)
 		if (!fr->hex_line)
 			fr->hex_line = fr->line_no;
 		place_offset_line(fr, hl);
-		if (hl->ascii)
+		if (hl->ascii && !fr->line_damaged) /* lost digits shift the column */
 			check_ascii(fr, hl);
+		fr->hex_line_damaged = fr->line_damaged;
 		fr->last_line = fr->line_no;
 		break;
 	case TOK_BAREHEX:
@@ -381,6 +476,7 @@ static void begin_line(struct framer *fr)
 	memset(&fr->hl, 0, sizeof(fr->hl));
 	fr->hl.start = fr->len;
 	fr->line_kind = TOK_NEWLINE;
+	fr->line_damaged = false;
 }
 
 bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user)
@@ -392,6 +488,7 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
 	sb_init(&fr.summary);
 	sb_init(&fr.line);
+	sb_init(&fr.remark_source);
 	/* The ASCII column is checked after the line ends, and flex may move
 	 * its buffer meanwhile: keep a copy. */
 	struct strbuf ascii;
@@ -450,9 +547,23 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 			diag_report(d, SEV_NOTE, name, st.line, col, NULL,
 				    _("tcpdump marked a cut here: %.*s"), (int)len, text);
 			break;
+		case TOK_REMARK:
+			diag_report(d, SEV_NOTE, name, st.line, col, NULL,
+				    _("tcpdump's remark after the hex was skipped: %.*s"), (int)len,
+				    text);
+			if (!fr.remark_line) {
+				fr.remark_line = st.line;
+				fr.remark_col = col + (text[0] == ' ');
+				sb_reset(&fr.remark_source);
+				sb_puts(&fr.remark_source, fr.line.s);
+			}
+			break;
 		case TOK_BAD:
 			fr.damaged = true;
-			diag_report(d, SEV_ERROR, name, st.line, col, NULL,
+			fr.line_damaged = true;
+			/* the token runs to the line's end: the whole line is there
+			 * to quote under the message */
+			diag_report(d, SEV_ERROR, name, st.line, col, fr.line.s,
 				    _("'%c' is not a hex digit; the rest of the line was skipped"),
 				    text[0]);
 			break;
@@ -471,6 +582,7 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 	hexlex_lex_destroy(scanner);
 	sb_free(&fr.summary);
 	sb_free(&fr.line);
+	sb_free(&fr.remark_source);
 	sb_free(&ascii);
 	free(fr.bytes);
 	return ok;

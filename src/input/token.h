@@ -17,6 +17,7 @@ enum token_kind {
 	TOK_BLANK,     /* an empty or all-white line */
 	TOK_CUT,       /* tcpdump's "[|proto]": it stopped printing there */
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
+	TOK_REMARK,    /* "[why]", ", length N" after an inner dump's hex; runs to line end */
 };
 
 /* State the scanner keeps in yyextra: where the current token starts. */

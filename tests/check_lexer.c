@@ -1,0 +1,447 @@
+/* check_lexer.c - the shapes the flex scanner recognises in tcpdump's text.
+ *
+ * Each test writes a few lines to a temporary file (or a pipe), runs the
+ * scanner over it and compares the token kinds, texts, lines and columns
+ * with what was worked out by hand from the input. */
+#include "check_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hexlex.h"
+#include "input/token.h"
+
+#define MAX_TOKENS 1024
+
+struct tok {
+	int kind;
+	char text[256];
+	unsigned long line, col;
+};
+
+static struct tok toks[MAX_TOKENS];
+static size_t ntoks;
+static char kinds_buf[4096];
+
+static const char *kind_name(int kind)
+{
+	switch (kind) {
+	case TOK_EOF: return "EOF";
+	case TOK_NEWLINE: return "NL";
+	case TOK_OFFSET: return "OFFSET";
+	case TOK_SPACE: return "SPACE";
+	case TOK_HEX: return "HEX";
+	case TOK_ASCII: return "ASCII";
+	case TOK_BAREHEX: return "BAREHEX";
+	case TOK_SUMMARY: return "SUMMARY";
+	case TOK_INDENTED: return "INDENTED";
+	case TOK_BLANK: return "BLANK";
+	case TOK_CUT: return "CUT";
+	case TOK_BAD: return "BAD";
+	case TOK_REMARK: return "REMARK";
+	}
+	return "?";
+}
+
+/* Scans everything readable from fd into toks[] (EOF included). */
+static void lex_fd(int fd)
+{
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1};
+	yyscan_t scanner;
+	ck_assert_int_eq(hexlex_lex_init_extra(&st, &scanner), 0);
+	ntoks = 0;
+	for (;;) {
+		int kind = hexlex_lex(scanner);
+		ck_assert_uint_lt(ntoks, MAX_TOKENS);
+		struct tok *t = &toks[ntoks++];
+		t->kind = kind;
+		/* the newline rule counts the line before returning: its
+		 * token belongs to the line it ends */
+		t->line = st.line - (kind == TOK_NEWLINE);
+		t->col = st.col;
+		size_t len = (size_t)hexlex_get_leng(scanner);
+		ck_assert_uint_lt(len, sizeof(t->text));
+		memcpy(t->text, hexlex_get_text(scanner), len);
+		t->text[len] = '\0';
+		if (kind == TOK_EOF)
+			break;
+	}
+	ck_assert_int_eq(st.read_errno, 0);
+	hexlex_lex_destroy(scanner);
+}
+
+static void lex(const char *text)
+{
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
+	fflush(f);
+	rewind(f);
+	lex_fd(fileno(f));
+	fclose(f);
+}
+
+/* The token kinds without the SPACE tokens, e.g. "OFFSET HEX HEX NL EOF". */
+static const char *kinds(void)
+{
+	kinds_buf[0] = '\0';
+	for (size_t i = 0; i < ntoks; i++) {
+		if (toks[i].kind == TOK_SPACE)
+			continue;
+		if (kinds_buf[0])
+			strcat(kinds_buf, " ");
+		strcat(kinds_buf, kind_name(toks[i].kind));
+	}
+	return kinds_buf;
+}
+
+/* The idx-th (0-based) token of a kind. */
+static const struct tok *nth(int kind, int idx)
+{
+	for (size_t i = 0; i < ntoks; i++)
+		if (toks[i].kind == kind && idx-- == 0)
+			return &toks[i];
+	ck_abort_msg("no %s token number %d", kind_name(kind), idx);
+	return NULL;
+}
+
+static int count(int kind)
+{
+	int n = 0;
+	for (size_t i = 0; i < ntoks; i++)
+		n += toks[i].kind == kind;
+	return n;
+}
+
+#define ck_assert_tok(t, kind_, text_, line_, col_)                                   \
+	do {                                                                           \
+		const struct tok *t_ = (t);                                            \
+		ck_assert_str_eq(kind_name(t_->kind), kind_name(kind_));               \
+		ck_assert_str_eq(t_->text, (text_));                                   \
+		ck_assert_uint_eq(t_->line, (line_));                                  \
+		ck_assert_uint_eq(t_->col, (col_));                                    \
+	} while (0)
+
+/* ---- tcpdump 4.x offset lines ---- */
+
+START_TEST(offset_line_without_ascii)
+{
+	lex("\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX HEX HEX HEX HEX NL EOF");
+	/* the offset token takes the tab before it and the gap after it */
+	ck_assert_tok(nth(TOK_OFFSET, 0), TOK_OFFSET, "\t0x0000:  ", 1, 1);
+	ck_assert_tok(nth(TOK_HEX, 0), TOK_HEX, "4500", 1, 11);
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "0038", 1, 16);
+	ck_assert_tok(nth(TOK_HEX, 7), TOK_HEX, "0001", 1, 46);
+	ck_assert_uint_eq(nth(TOK_NEWLINE, 0)->col, 50);
+}
+END_TEST
+
+START_TEST(offset_line_with_ascii)
+{
+	lex("\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001  E..8.m@.@.,Q....\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX HEX HEX HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 7), TOK_HEX, "0001", 1, 46);
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "E..8.m@.@.,Q....", 1, 52);
+}
+END_TEST
+
+START_TEST(ascii_that_looks_like_hex_is_ascii)
+{
+	lex("\t0x0000:  6361 6665                                cafe\n"
+	    "\t0x0000:  2e2e 3132 2e                             ..12.\n"
+	    "\t0x0000:  6265 6566 2030 3130 32                   beef 0102\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX ASCII NL "
+				  "OFFSET HEX HEX HEX ASCII NL "
+				  "OFFSET HEX HEX HEX HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "cafe", 1, 52);
+	ck_assert_tok(nth(TOK_ASCII, 1), TOK_ASCII, "..12.", 2, 52);
+	ck_assert_tok(nth(TOK_ASCII, 2), TOK_ASCII, "beef 0102", 3, 52);
+	ck_assert_int_eq(count(TOK_HEX), 10);
+}
+END_TEST
+
+START_TEST(short_last_line_padded_before_ascii)
+{
+	lex("\t0x0030:  8cbd 9fc0 3232 3333                      ....2233\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 3), TOK_HEX, "3333", 1, 26);
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "....2233", 1, 52);
+}
+END_TEST
+
+START_TEST(odd_byte_count_last_line)
+{
+	lex("\t0x0040:  6672 6f6d 2074 6865 2063 6f72 7075 73    from.the.corpus\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX HEX HEX HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 7), TOK_HEX, "73", 1, 46);
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "from.the.corpus", 1, 52);
+}
+END_TEST
+
+START_TEST(offset_without_leading_tab)
+{
+	lex("0x0010:  7f00 0001\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX NL EOF");
+	ck_assert_tok(nth(TOK_OFFSET, 0), TOK_OFFSET, "0x0010:  ", 1, 1);
+	ck_assert_tok(nth(TOK_HEX, 0), TOK_HEX, "7f00", 1, 10);
+}
+END_TEST
+
+/* ---- tcpdump 3.x ---- */
+
+START_TEST(v3_ascii_after_tab)
+{
+	lex("0x0000\t4500 0038\tE..8\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_OFFSET, 0), TOK_OFFSET, "0x0000\t", 1, 1);
+	ck_assert_tok(nth(TOK_HEX, 0), TOK_HEX, "4500", 1, 8);
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "0038", 1, 13);
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "E..8", 1, 18);
+}
+END_TEST
+
+START_TEST(v3_padded_hex_then_tab_before_ascii)
+{
+	/* 3.x pads the hex to 40 columns with spaces, then a tab: the ASCII
+	 * "E..8" starts with a hex letter and must not be read as hex */
+	lex("0x0000\t 4500 0038                              \tE..8\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 0), TOK_HEX, "4500", 1, 9);
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "E..8", 1, 49);
+}
+END_TEST
+
+START_TEST(v3_bare_hex_line)
+{
+	lex("\t4500 0038 106d 4000 4006 2c51 7f00 0001\n"
+	    "\t\t\t 7f00 0001 1e61\n");
+	ck_assert_str_eq(kinds(), "BAREHEX NL BAREHEX NL EOF");
+	ck_assert_tok(nth(TOK_BAREHEX, 0), TOK_BAREHEX,
+		      "\t4500 0038 106d 4000 4006 2c51 7f00 0001", 1, 1);
+	ck_assert_tok(nth(TOK_BAREHEX, 1), TOK_BAREHEX, "\t\t\t 7f00 0001 1e61", 2, 1);
+}
+END_TEST
+
+/* ---- text lines ---- */
+
+START_TEST(summary_lines_with_every_time_stamp_option)
+{
+	static const char *const lines[] = {
+		"14:46:43.100000 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]",  /* default */
+		"IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]",                  /* -t */
+		"1718203603.100000 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]", /* -tt */
+		"00:00:00.001537 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]",  /* -ttt */
+		"2024-06-12 14:46:43.100000 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]", /* -tttt */
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		char buf[256];
+		snprintf(buf, sizeof(buf), "%s\n", lines[i]);
+		lex(buf);
+		ck_assert_str_eq(kinds(), "SUMMARY NL EOF");
+		ck_assert_str_eq(toks[0].text, lines[i]);
+		ck_assert_uint_eq(toks[0].col, 1);
+	}
+}
+END_TEST
+
+START_TEST(summary_that_starts_like_hex_is_summary)
+{
+	/* "de:ad" is an -e MAC address, not hex groups */
+	lex("de:ad:be:ef:00:01 > 00:11:22:33:44:55, ethertype IPv4 (0x0800), length 70\n"
+	    "add 0x0000 in the text\n");
+	ck_assert_str_eq(kinds(), "SUMMARY NL SUMMARY NL EOF");
+}
+END_TEST
+
+START_TEST(verbose_continuation_and_detail_lines_are_indented)
+{
+	lex("15:15:35.100000 IP (tos 0x0, ttl 64, id 21249, offset 0, flags [none], proto UDP "
+	    "(17), length 79)\n"
+	    "    192.0.2.31.40514 > 192.0.2.32.514: [udp sum ok] SYSLOG, length: 51\n"
+	    "\tFacility user (1), Severity notice (5)\n"
+	    "\tMsg: Jun  1 12:00:00 host app: hello from the corpus\n");
+	ck_assert_str_eq(kinds(), "SUMMARY NL INDENTED NL INDENTED NL INDENTED NL EOF");
+	ck_assert_tok(nth(TOK_INDENTED, 0), TOK_INDENTED,
+		      "    192.0.2.31.40514 > 192.0.2.32.514: [udp sum ok] SYSLOG, length: 51", 2, 1);
+	ck_assert_tok(nth(TOK_INDENTED, 1), TOK_INDENTED,
+		      "\tFacility user (1), Severity notice (5)", 3, 1);
+}
+END_TEST
+
+START_TEST(blank_lines)
+{
+	lex("\n   \n\t\n \t \n");
+	ck_assert_str_eq(kinds(), "NL BLANK NL BLANK NL BLANK NL EOF");
+	ck_assert_tok(nth(TOK_BLANK, 0), TOK_BLANK, "   ", 2, 1);
+	ck_assert_tok(nth(TOK_NEWLINE, 3), TOK_NEWLINE, "\n", 4, 4);
+}
+END_TEST
+
+START_TEST(crlf_line_endings)
+{
+	lex("14:46:43.100000 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]\r\n"
+	    "\t0x0000:  4500 0038  E..8\r\n"
+	    "\t0x0010:  7f00 0001\r\n"
+	    "\t4500 0038\r\n"
+	    "\r\n");
+	ck_assert_str_eq(kinds(), "SUMMARY NL OFFSET HEX HEX ASCII NL OFFSET HEX HEX NL "
+				  "BAREHEX NL BLANK NL EOF");
+	/* the carriage return is no part of the ASCII column */
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "E..8", 2, 22);
+	ck_assert_tok(nth(TOK_HEX, 3), TOK_HEX, "0001", 3, 16);
+	ck_assert_uint_eq(nth(TOK_NEWLINE, 4)->line, 5);
+}
+END_TEST
+
+START_TEST(last_line_without_newline)
+{
+	lex("\t0x0000:  4500 0038");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "0038", 1, 16);
+	lex("\t0x0000:  4500 0038  E..8");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "E..8", 1, 22);
+	lex("IP 1.2.3.4 > 5.6.7.8: ICMP echo request");
+	ck_assert_str_eq(kinds(), "SUMMARY NL EOF");
+}
+END_TEST
+
+START_TEST(empty_input)
+{
+	lex("");
+	ck_assert_str_eq(kinds(), "EOF");
+}
+END_TEST
+
+/* ---- cut marks and bad characters ---- */
+
+START_TEST(cut_mark_after_hex)
+{
+	lex("\t0x0010:  0001 0203 [|bgp]\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX CUT NL EOF");
+	ck_assert_tok(nth(TOK_CUT, 0), TOK_CUT, " [|bgp]", 1, 20);
+}
+END_TEST
+
+START_TEST(non_hex_character_in_hex_area)
+{
+	lex("\t0x0000:  4500 00g8 106d\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX BAD NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "00", 1, 16);
+	/* the bad token starts at the 'g' and runs to the end of the line */
+	ck_assert_tok(nth(TOK_BAD, 0), TOK_BAD, "g8 106d", 1, 18);
+}
+END_TEST
+
+START_TEST(bracketed_remark_after_inner_dump)
+{
+	/* tcpdump -vv printers dump a bad object's bytes and then say why,
+	 * after a single space: that remark is text, not a bad hex digit */
+	lex("\t    0x01f0:  0200 0002 0002 0000 0200 0200 0002 0002 [remaining objects length "
+	    "249 < 516] (invalid)\n");
+	ck_assert_int_eq(count(TOK_BAD), 0);
+	ck_assert_int_eq(count(TOK_HEX), 8);
+}
+END_TEST
+
+START_TEST(comma_text_after_inner_dump)
+{
+	lex("\t  0x0000:  0000 0001 0000 0000 ffff ffff, length 378\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX HEX HEX REMARK NL EOF");
+	ck_assert_tok(nth(TOK_REMARK, 0), TOK_REMARK, ", length 378", 1, 42);
+}
+END_TEST
+
+START_TEST(ascii_column_may_start_with_a_bracket)
+{
+	/* byte 0x5b after the two-space gap is ASCII, not a remark or a cut */
+	lex("\t0x0030:  5b93 0000 0000 0000 0000 0110 0200 0000  [...............\n"
+	    "\t0x0000:  5b7c 7c5d                                [||]\n");
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX HEX HEX HEX HEX HEX HEX ASCII NL "
+				  "OFFSET HEX HEX ASCII NL EOF");
+	ck_assert_tok(nth(TOK_ASCII, 0), TOK_ASCII, "[...............", 1, 52);
+	ck_assert_tok(nth(TOK_ASCII, 1), TOK_ASCII, "[||]", 2, 52);
+}
+END_TEST
+
+START_TEST(line_numbers_across_many_lines)
+{
+	char text[8192] = "";
+	for (int i = 0; i < 100; i++) {
+		char line[64];
+		snprintf(line, sizeof(line), "\t0x%04x:  4500 0038\n", i * 4);
+		strcat(text, line);
+	}
+	lex(text);
+	ck_assert_int_eq(count(TOK_OFFSET), 100);
+	ck_assert_int_eq(count(TOK_HEX), 200);
+	for (int i = 0; i < 100; i++) {
+		ck_assert_uint_eq(nth(TOK_OFFSET, i)->line, (unsigned long)i + 1);
+		ck_assert_uint_eq(nth(TOK_HEX, 2 * i + 1)->line, (unsigned long)i + 1);
+		ck_assert_uint_eq(nth(TOK_HEX, 2 * i + 1)->col, 16);
+	}
+}
+END_TEST
+
+START_TEST(reads_from_a_pipe)
+{
+	static const char text[] = "IP 1.2.3.4 > 5.6.7.8: ICMP echo request\n"
+				   "\t0x0000:  4500 001c";
+	int fds[2];
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(write(fds[1], text, sizeof(text) - 1), (ssize_t)(sizeof(text) - 1));
+	close(fds[1]);
+	lex_fd(fds[0]);
+	close(fds[0]);
+	ck_assert_str_eq(kinds(), "SUMMARY NL OFFSET HEX HEX NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "001c", 2, 16);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("lexer");
+	TCase *tc = tcase_create("offset_lines");
+	tcase_add_test(tc, offset_line_without_ascii);
+	tcase_add_test(tc, offset_line_with_ascii);
+	tcase_add_test(tc, ascii_that_looks_like_hex_is_ascii);
+	tcase_add_test(tc, short_last_line_padded_before_ascii);
+	tcase_add_test(tc, odd_byte_count_last_line);
+	tcase_add_test(tc, offset_without_leading_tab);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("tcpdump3");
+	tcase_add_test(tc, v3_ascii_after_tab);
+	tcase_add_test(tc, v3_padded_hex_then_tab_before_ascii);
+	tcase_add_test(tc, v3_bare_hex_line);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("text_lines");
+	tcase_add_test(tc, summary_lines_with_every_time_stamp_option);
+	tcase_add_test(tc, summary_that_starts_like_hex_is_summary);
+	tcase_add_test(tc, verbose_continuation_and_detail_lines_are_indented);
+	tcase_add_test(tc, blank_lines);
+	tcase_add_test(tc, crlf_line_endings);
+	tcase_add_test(tc, last_line_without_newline);
+	tcase_add_test(tc, empty_input);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("marks_and_errors");
+	tcase_add_test(tc, cut_mark_after_hex);
+	tcase_add_test(tc, non_hex_character_in_hex_area);
+	tcase_add_test(tc, bracketed_remark_after_inner_dump);
+	tcase_add_test(tc, comma_text_after_inner_dump);
+	tcase_add_test(tc, ascii_column_may_start_with_a_bracket);
+	tcase_add_test(tc, line_numbers_across_many_lines);
+	tcase_add_test(tc, reads_from_a_pipe);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(make_suite());
+}
