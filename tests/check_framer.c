@@ -295,6 +295,50 @@ START_TEST(live_pipe_gets_a_frame_when_the_next_record_starts)
 }
 END_TEST
 
+START_TEST(live_pipe_gets_a_complete_packet_at_its_last_line)
+{
+	/* Nothing follows the seed packet until its frame has been delivered:
+	 * its last line is short and the IP total length (56) is reached, so
+	 * the framer must not wait for the next record. */
+	int fds[2];
+	ck_assert_int_eq(pipe(fds), 0);
+	static const char first[] =
+		"IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.], length 4\n"
+		"\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001\n"
+		"\t0x0010:  7f00 0001 1e61 c0ea 1c88 a9f9 d048 2bf6\n"
+		"\t0x0020:  8018 00e5 fe2c 0000 0101 080a 0017 c23c\n"
+		"\t0x0030:  8cbd 9fc0 3232 3333\n";
+	ck_assert_int_eq(write(fds[1], first, strlen(first)), (ssize_t)strlen(first));
+	live_fd = fds[1];
+	live_rest = "IP 127.0.0.1.9090 > 127.0.0.1.44916: Flags [.], length 0\n"
+		    "\t0x0000:  4500 0014 daee 4000\n";
+	frame_fd(fds[0]);
+	close(fds[0]);
+	ck_assert_int_eq(live_fd, -1);
+	ck_assert_int_eq(nframes, 2);
+	ck_assert_uint_eq(frames[0].len, 56);
+}
+END_TEST
+
+START_TEST(live_pipe_hands_on_a_cut_packet_when_input_pauses)
+{
+	/* A packet cut by snaplen never reaches its declared length; when the
+	 * pipe goes quiet the framer hands it on anyway. */
+	int fds[2];
+	ck_assert_int_eq(pipe(fds), 0);
+	static const char first[] = "IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.], length 4\n"
+				    "\t0x0000:  4500 0038 106d 4000 4006 2c51\n";
+	ck_assert_int_eq(write(fds[1], first, strlen(first)), (ssize_t)strlen(first));
+	live_fd = fds[1];
+	live_rest = "IP 127.0.0.1.9090 > 127.0.0.1.44916: Flags [.], length 0\n";
+	frame_fd(fds[0]);
+	close(fds[0]);
+	ck_assert_int_eq(live_fd, -1);
+	ck_assert_int_eq(nframes, 2);
+	ck_assert_uint_eq(frames[0].len, 12);
+}
+END_TEST
+
 /* ---- records ---- */
 
 START_TEST(several_records_in_a_row)
@@ -926,6 +970,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, last_line_without_newline);
 	tcase_add_test(tc, reads_a_pipe);
 	tcase_add_test(tc, live_pipe_gets_a_frame_when_the_next_record_starts);
+	tcase_add_test(tc, live_pipe_gets_a_complete_packet_at_its_last_line);
+	tcase_add_test(tc, live_pipe_hands_on_a_cut_packet_when_input_pauses);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("records");

@@ -11,10 +11,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "hexlex.h"
+#include "input/linkguess.h"
 #include "input/token.h"
 
 /* One hex line as the lexer delivered it. */
@@ -41,6 +43,7 @@ struct framer {
 	uint8_t *bytes;
 	size_t len, cap;
 	bool offsets_seen, damaged;
+	size_t last_line_bytes;  /* bytes on the record's last hex line */
 	char stream_link[32];
 
 	/* the line being scanned */
@@ -254,6 +257,43 @@ static bool continues_record(const struct framer *fr, const char *s, size_t n)
 	       looks_like_tcpdump_summary(fr->summary.s, strcspn(fr->summary.s, "\n"));
 }
 
+/* tcpdump prints 16 bytes a line, so a shorter line ends a dump.  When it
+ * ends one whose headers declare no more bytes than are there, the packet is
+ * complete: hand it on now rather than when the next record starts, so a
+ * live `tcpdump -l | hexplain` explains each packet as it arrives.  (An
+ * inner -vv dump also ends short, but its bytes do not parse as a packet of
+ * the right length, so the record stays open for the packet's own dump.) */
+static size_t declared_length(const struct framer *fr)
+{
+	enum link_type link = link_guess(fr->bytes, fr->len, fr->summary.s, LINK_UNKNOWN, NULL);
+	return link_declared_length(fr->bytes, fr->len, link);
+}
+
+static void emit_if_complete(struct framer *fr, size_t line_bytes)
+{
+	fr->last_line_bytes = line_bytes;
+	if (!fr->has_summary || line_bytes == 0 || line_bytes >= 16 || fr->len == 0)
+		return;
+	size_t want = declared_length(fr);
+	if (want && fr->len >= want)
+		emit(fr);
+}
+
+/* With nothing more to read for a moment, a live pipe's pending record is as
+ * complete as it will be until the next one (a packet cut by snaplen, one
+ * whose length no header declares): hand it on.  Not when its last line was
+ * a full one and its headers promise more: more lines are surely coming. */
+static void on_idle(void *ctx)
+{
+	struct framer *fr = ctx;
+	if (fr->line.len != 0 || fr->len == 0)
+		return;
+	size_t want = declared_length(fr);
+	if (fr->last_line_bytes >= 16 && want > fr->len)
+		return;
+	emit(fr);
+}
+
 static void start_record(struct framer *fr, unsigned long line)
 {
 	emit(fr);
@@ -450,6 +490,7 @@ static void end_line(struct framer *fr)
 			check_ascii(fr, hl);
 		fr->hex_line_damaged = fr->line_damaged;
 		fr->last_line = fr->line_no;
+		emit_if_complete(fr, fr->len - hl->start);
 		break;
 	case TOK_BAREHEX:
 		if (fr->offsets_seen && fr->has_summary) {
@@ -464,6 +505,7 @@ static void end_line(struct framer *fr)
 		if (!fr->hex_line)
 			fr->hex_line = fr->line_no;
 		fr->last_line = fr->line_no;
+		emit_if_complete(fr, fr->len - hl->start);
 		break;
 	default:
 		break;
@@ -486,6 +528,11 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 	if (hexlex_lex_init_extra(&st, &scanner) != 0)
 		return false;
 	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
+	struct stat sb;
+	st.pollable = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode);
+	st.idle_ms = FRAMER_IDLE_MS;
+	st.on_idle = on_idle;
+	st.idle_ctx = &fr;
 	sb_init(&fr.summary);
 	sb_init(&fr.line);
 	sb_init(&fr.remark_source);

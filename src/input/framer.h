@@ -22,6 +22,9 @@ struct frame {
 	bool damaged;              /* the hex had errors: bytes may be missing */
 };
 
+/* How long a live input may pause before its pending packet is handed on. */
+#define FRAMER_IDLE_MS 300
+
 typedef void (*frame_fn)(const struct frame *f, void *user);
 
 /* Reads hex text from fd (named name in messages) and calls fn once per

@@ -544,3 +544,77 @@ enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
 	size_t best = link_guess_scores(bytes, len, summary, previous, cands, why);
 	return cands[best].score ? cands[best].link : LINK_UNKNOWN;
 }
+
+/* ---- how long the dump should be ---- */
+
+/* Where the network header starts after a link header, and which one it is;
+ * 0 with NET_NONE when the link header does not say. */
+static size_t network_offset(const struct cursor *c, enum link_type link, enum net *net)
+{
+	uint16_t type = 0;
+	uint32_t family = 0;
+	uint8_t first = 0;
+	size_t off = 0;
+	*net = NET_NONE;
+	switch (link) {
+	case LINK_ETHER:
+		off = 12;
+		/* 802.1Q / 802.1ad tags, stacked */
+		while (cur_be16(c, off, &type) && (type == 0x8100 || type == 0x88a8 || type == 0x9100))
+			off += 4;
+		*net = net_of_ethertype(type);
+		return off + 2;
+	case LINK_SLL:
+		if (cur_be16(c, 14, &type))
+			*net = net_of_ethertype(type);
+		return 16;
+	case LINK_SLL2:
+		if (cur_be16(c, 0, &type))
+			*net = net_of_ethertype(type);
+		return 20;
+	case LINK_NULL:
+	case LINK_LOOP:
+		if (cur_be32(c, 0, &family) && net_of_family(family) == NET_NONE)
+			cur_le32(c, 0, &family);
+		*net = net_of_family(family);
+		return 4;
+	case LINK_IPV4:
+		*net = NET_IPV4;
+		return 0;
+	case LINK_IPV6:
+		*net = NET_IPV6;
+		return 0;
+	case LINK_RAW:
+		if (cur_u8(c, 0, &first))
+			*net = first >> 4 == 6 ? NET_IPV6 : NET_IPV4;
+		return 0;
+	case LINK_ARP:
+		*net = NET_ARP;
+		return 0;
+	case LINK_UNKNOWN:
+		break;
+	}
+	return 0;
+}
+
+size_t link_declared_length(const uint8_t *bytes, size_t len, enum link_type link)
+{
+	struct cursor c = {bytes, len};
+	enum net net;
+	size_t off = network_offset(&c, link, &net);
+	uint16_t n16 = 0;
+	uint8_t hl = 0, pl = 0;
+	switch (net) {
+	case NET_IPV4:
+		return cur_be16(&c, off + 2, &n16) ? off + n16 : 0;
+	case NET_IPV6:
+		return cur_be16(&c, off + 4, &n16) ? off + 40 + n16 : 0;
+	case NET_ARP:
+		if (!cur_u8(&c, off + 4, &hl) || !cur_u8(&c, off + 5, &pl))
+			return 0;
+		return off + 8 + 2u * (hl + pl);
+	case NET_NONE:
+		break;
+	}
+	return 0;
+}

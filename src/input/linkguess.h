@@ -40,4 +40,9 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 enum link_type link_guess(const uint8_t *bytes, size_t len, const char *summary,
 			  enum link_type previous, struct strbuf *why);
 
+/* The length the dump's own headers declare for it (link header plus IPv4
+ * total length, IPv6 40 + payload length, or ARP's size), or 0 when they do
+ * not say.  A dump at least this long holds the whole packet. */
+size_t link_declared_length(const uint8_t *bytes, size_t len, enum link_type link);
+
 #endif

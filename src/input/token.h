@@ -28,6 +28,14 @@ struct lex_state {
 	int fd;                 /* input read with read(2): never blocks for more than a line */
 	int ended_line;         /* the input so far ends with a newline */
 	int read_errno;         /* errno of a failed read, 0 if none */
+	int pollable;           /* a pipe or terminal: input may pause */
+	int idle_ms;            /* after this long without input, call on_idle */
+	void (*on_idle)(void *ctx);
+	void *idle_ctx;
 };
+
+/* Waits until fd has input; while it pauses for idle_ms, calls on_idle
+ * once (a live capture's last packet is then handed on at once). */
+void lex_wait_for_input(struct lex_state *st);
 
 #endif

@@ -7,6 +7,10 @@
 # For each sample NAME.txt and each view VIEW (explain, json, brief):
 #   expected/NAME.VIEW.out   standard output
 #   expected/NAME.VIEW.err   standard error, then "exit status: N"
+# Some samples also run in a translated view (sample_views below), e.g.
+# explain.zh_CN: the explain view with LANGUAGE=zh_CN and the catalog the
+# build made, BUILD/po/zh_CN/LC_MESSAGES/hexplain.mo, where BUILD is the
+# folder of HEXPLAIN_BINARY.
 # A difference prints a unified diff (expected → actual) and fails.
 # --update rewrites expected/ from the binary instead (and removes files of
 # samples that are gone); review the change with `git diff tests/golden`.
@@ -43,6 +47,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$expected"
 
+declare -A sample_views=([seed-003]=explain.zh_CN)
+declare -A view_env=([explain.zh_CN]="LANGUAGE=zh_CN HEXPLAIN_LOCALEDIR=$work/locale")
+mo=$(dirname "$binary")/po/zh_CN/LC_MESSAGES/hexplain.mo
+mkdir -p "$work/locale/zh_CN/LC_MESSAGES"
+cp "$mo" "$work/locale/zh_CN/LC_MESSAGES/" ||
+	echo "run-golden: no Chinese catalog at $mo: the zh_CN views will differ" >&2
+
 shopt -s nullglob
 sample_files=("$samples"/*.txt)
 if [ ${#sample_files[@]} -eq 0 ]; then
@@ -55,12 +66,12 @@ declare -A wanted=()
 for path in "${sample_files[@]}"; do
 	file=${path##*/}
 	name=${file%.txt}
-	for view in "${views[@]}"; do
+	for view in "${views[@]}" ${sample_views[$name]:-}; do
 		out=$work/$name.$view.out
 		err=$work/$name.$view.err
 		# shellcheck disable=SC2086  # the wrapper is words; the explain view has no flag
-		(cd "$samples" && ${HEXPLAIN_WRAPPER:-} "$binary" ${view_flag[$view]} "$file" \
-			>"$out" 2>"$err" </dev/null)
+		(cd "$samples" && env ${view_env[$view]:-} ${HEXPLAIN_WRAPPER:-} "$binary" \
+			${view_flag[$view]:-} "$file" >"$out" 2>"$err" </dev/null)
 		echo "exit status: $?" >>"$err"
 		for kind in out err; do
 			want=$expected/$name.$view.$kind
