@@ -10,11 +10,11 @@ const char *severity_name(enum severity sev)
 {
 	switch (sev) {
 	case SEV_NOTE:
-		return "note";
+		return N_("note");
 	case SEV_WARNING:
-		return "warning";
+		return N_("warning");
 	case SEV_ERROR:
-		return "error";
+		return N_("error");
 	}
 	return "error";
 }

@@ -39,6 +39,17 @@ static void go_to_col(struct strbuf *o, size_t *line_start, size_t col)
 	sb_pad_to(o, *line_start, col);
 }
 
+/* Full-width punctuation that must not begin a line (the rule of Chinese
+ * typesetting: a closing mark stays with the text before it). */
+static bool closes_cjk(const char *s)
+{
+	static const char *const marks[] = {"，", "。", "、", "；", "：", "）", "！", "？", "」", "》"};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
 /* Writes text from the current column, wrapping at spaces so no line passes
  * WIDTH; continuation lines start at col. */
 static void put_wrapped(struct strbuf *o, size_t *line_start, size_t col, const char *text)
@@ -67,7 +78,7 @@ static void put_wrapped(struct strbuf *o, size_t *line_start, size_t col, const 
 			if (w > room)
 				break;
 			i += step;
-			if (s[i] == ' ' || s[i] == '\0' || step > 2)
+			if (s[i] == ' ' || s[i] == '\0' || (step > 2 && !closes_cjk(s + i)))
 				cut = i; /* CJK text breaks between any two characters */
 		}
 		if (cut == 0) {
@@ -311,7 +322,8 @@ void render_explain(const struct packet *p, const struct record_info *r, struct 
 		sb_putc(o, '\n');
 		for (size_t i = 0; i < p->nfields; i++) {
 			const struct field *f = &p->fields[i];
-			if (f->layer != l || folded_into_checksum(f))
+			if (f->layer != l || folded_into_checksum(f) ||
+			    (f->def->flags & FIELD_HIDDEN))
 				continue;
 			put_field_row(p, f, shown, o, &tmp);
 		}
