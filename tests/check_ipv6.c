@@ -72,16 +72,25 @@ START_TEST(ipv6_flow_label_without_class)
 }
 END_TEST
 
-START_TEST(ipv6_extension_header_stops_walk)
+START_TEST(ipv6_extension_header_walked)
 {
-	/* next header 0 (hop-by-hop): not walked yet, the rest is payload */
+	/* next header 0 (hop-by-hop, PadN) then 59: the chain is walked */
 	decode_hex(&pkt, LINK_RAW,
-		   "6000 0000 0008 0040 " LOOPBACK " " LOOPBACK " 0600 0000 0000 0000");
+		   "6000 0000 0008 0040 " LOOPBACK " " LOOPBACK " 3b00 0104 0000 0000");
 	ck_assert_field_eq(&pkt, "ipv6.nxt", 0);
-	ck_assert_uint_eq(pkt.nlayers, 1);
-	ck_assert(pkt.has_payload);
-	ck_assert_uint_eq(pkt.payload_offset, 40);
-	ck_assert_uint_eq(pkt.payload_length, 8);
+	ck_assert_uint_eq(pkt.nlayers, 2);
+	ck_assert_field_eq(&pkt, "ipv6.hopopts.nxt", 59);
+	ck_assert(!pkt.has_payload);
+}
+END_TEST
+
+START_TEST(ipv6_hidden_ip_version)
+{
+	/* tshark gives ip.version 6 for every IPv6 header, hidden */
+	decode_hex(&pkt, LINK_RAW, DATA_PACKET);
+	ck_assert_field_eq(&pkt, "ip.version", 6);
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 1);
+	ck_assert(field_nth(&pkt, "ip.version", 0)->def->flags & FIELD_HIDDEN);
 }
 END_TEST
 
@@ -157,7 +166,8 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, ipv6_fixed_header_fields);
 	tcase_add_test(tc, ipv6_flow_label_without_class);
-	tcase_add_test(tc, ipv6_extension_header_stops_walk);
+	tcase_add_test(tc, ipv6_extension_header_walked);
+	tcase_add_test(tc, ipv6_hidden_ip_version);
 	tcase_add_test(tc, ipv6_truncated_header);
 	tcase_add_test(tc, ipv6_payload_beyond_capture);
 	tcase_add_test(tc, ipv6_version_not_six);

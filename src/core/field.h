@@ -55,7 +55,12 @@ struct field_def {
 	const struct value_name *names;
 	field_explain_fn explain;
 	const char *blurb; /* N_() one line: what the field is for, and where defined */
+	uint8_t flags;     /* FIELD_* bits; positional initializers leave it 0 */
 };
+
+/* Given in JSON for Wireshark compatibility, not shown in the explain view,
+ * like Wireshark's hidden items (ip.version inside an IPv6 header). */
+#define FIELD_HIDDEN 1
 
 /* Looks a value up in a NULL-terminated table; NULL if absent. */
 const char *value_name_find(const struct value_name *names, uint64_t value);

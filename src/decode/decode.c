@@ -81,6 +81,27 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 	case 17:
 		decode_udp(p, off, end, ctx);
 		break;
+	case 58:
+		decode_icmpv6(p, off, end, ctx);
+		break;
+	case 4: /* IPv4 in IP */
+		decode_ipv4(p, off, end, ctx);
+		break;
+	case 41: /* IPv6 in IP: 6in4 tunnels, segment routing encapsulation */
+		decode_ipv6(p, off, end, ctx);
+		break;
+	case 143: /* Ethernet in IPv6 (RFC 8986 segment routing) */
+		decode_ether(p, off, ctx);
+		break;
+	case 0:  /* hop-by-hop options */
+	case 43: /* routing */
+	case 44: /* fragment */
+	case 50: /* ESP */
+	case 51: /* AH */
+	case 59: /* no next header */
+	case 60: /* destination options */
+		decode_ipv6_ext(p, proto, off, end, ctx);
+		break;
 	default:
 		decode_payload(p, off, end);
 		break;

@@ -47,6 +47,11 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end,
 		     const struct decode_ctx *ctx);
+/* IPv6 extension headers (RFC 8200 §4) from the first one, nxt, on, then the
+ * upper layer; also AH and ESP after an IPv4 header. */
+void decode_ipv6_ext(struct packet *p, uint8_t nxt, uint32_t off, uint32_t end,
+		     const struct decode_ctx *ctx);
+void decode_icmpv6(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);

@@ -1,6 +1,6 @@
 /* ipv6.c - the IPv6 fixed header (RFC 8200 §3), traffic class as DSCP
- * (RFC 2474) and ECN (RFC 3168).  Extension headers are not walked yet: after
- * one, the rest is shown as payload. */
+ * (RFC 2474) and ECN (RFC 3168).  Extension headers are walked in
+ * ipv6_ext.c, reached through decode_ip_proto. */
 #include "decode.h"
 
 #include "core/i18n.h"
@@ -154,6 +154,10 @@ static void explain_address(const struct packet *p, const struct field *f, struc
 static const struct field_def ipv6_fields[] = {
 	{"ipv6.version", N_("version"), FT_UINT, 0, 1, 0xf0, 0, 0, BASE_DEC, NULL, explain_version,
 	 N_("IP version: 6 (RFC 8200 §3)")},
+	/* Wireshark adds ip.version to every IPv6 header as a hidden item, so
+	 * that "ip.version == 6" filters work; the row above already shows it. */
+	{"ip.version", N_("version"), FT_UINT, 0, 1, 0xf0, 0, 0, BASE_DEC, NULL, explain_version,
+	 N_("IP version, as Wireshark's hidden ip.version"), FIELD_HIDDEN},
 	{"ipv6.tclass", N_("traffic class"), FT_UINT, 0, 2, 0x0ff0, 0, 0, BASE_HEX, NULL,
 	 explain_tclass, N_("DSCP and ECN, as in IPv4's DS field")},
 	{"ipv6.tclass.dscp", N_("DSCP"), FT_UINT, 0, 2, 0x0fc0, 0, 1, BASE_DEC, NULL, explain_dscp,
@@ -174,26 +178,6 @@ static const struct field_def ipv6_fields[] = {
 	 N_("the receiver's address")},
 };
 #define IPV6_ROWS (sizeof(ipv6_fields) / sizeof(ipv6_fields[0]))
-
-static bool is_extension_header(uint8_t nxt)
-{
-	switch (nxt) {
-	case 0:   /* hop-by-hop options */
-	case 43:  /* routing */
-	case 44:  /* fragment */
-	case 50:  /* ESP */
-	case 51:  /* AH */
-	case 60:  /* destination options */
-	case 135: /* mobility */
-	case 139: /* HIP */
-	case 140: /* shim6 */
-	case 253: /* experimental */
-	case 254:
-		return true;
-	default:
-		return false;
-	}
-}
 
 void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx)
 {
@@ -220,7 +204,14 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			       _("IP version %u in an IPv6 header"), v >> 4);
 
 	uint32_t dend = off + 40 + plen;
-	if (plen == 0 && nxt != 0) {
+	if (plen == 0 && nxt == 0) {
+		/* maybe a jumbogram (RFC 2675): its length is in a hop-by-hop
+		 * option, so until that is read the datagram ends where the link
+		 * layer's data does */
+		dend = end < p->bytes.len ? end : (uint32_t)p->bytes.len;
+		if (dend < off + 40)
+			dend = off + 40;
+	} else if (plen == 0) {
 		/* a jumbo payload length needs a hop-by-hop option; without one,
 		 * 0 really means no payload */
 		dend = off + 40;
@@ -238,17 +229,13 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	}
 	if (!cur_has(&p->bytes, off + 40, 0))
 		return;
-	if (is_extension_header(nxt)) {
-		/* extension headers are not decoded yet: show the rest as bytes */
-		decode_payload(p, off + 40, dend);
-		return;
-	}
 	struct decode_ctx inner = *ctx;
 	inner.depth++;
 	inner.ph.family = 6;
 	inner.ph.src_off = off + 8;
 	inner.ph.dst_off = off + 24;
-	inner.ph.length = plen;
+	inner.ph.length = dend - (off + 40);
 	inner.ph.proto = nxt;
+	/* extension headers (0, 43, 44, 60, ...) go on to ipv6_ext.c from there */
 	decode_ip_proto(p, nxt, off + 40, dend, &inner);
 }
