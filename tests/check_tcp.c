@@ -239,7 +239,9 @@ START_TEST(truncated_at_40)
 	ck_assert_field_eq(&p, "tcp.len", 4); /* from the IP length, captured or not */
 	ck_assert_field_eq(&p, "tcp.checksum.status", CKSUM_UNVERIFIED);
 	ck_assert_no_field(&p, "tcp.checksum_calculated");
-	ck_assert_no_field(&p, "tcp.options");
+	/* tshark gives tcp.options as an empty run here (corpus truncated-cuts
+	 * #1 is the same cut); no option inside it */
+	ck_assert_uint_eq(field_nth(&p, "tcp.options", 0)->length, 0);
 	ck_assert_no_field(&p, "tcp.option_kind");
 	ck_assert_no_field(&p, "tcp.payload");
 	ck_assert(!has_problem(&p, "tcp.checksum.offload"));
@@ -260,10 +262,12 @@ START_TEST(truncated_at_44)
 	decode_hex(&p, LINK_IPV4, "4500 0038 106d 4000 4006 2c51 7f00 0001 7f00 0001 1e61 c0ea 1c88 a9f9 "
 				  "d048 2bf6 8018 00e5 fe2c 0000 0101 080a");
 	ck_assert_int_eq(field_count(&p, "tcp.options.nop"), 2);
-	ck_assert_int_eq(field_count(&p, "tcp.option_kind"), 2);
-	ck_assert_no_field(&p, "tcp.options.timestamp");
+	/* tshark 4.0 on the seed cut at 44 bytes: tcp.option_kind 1,1,8,
+	 * tcp.option_len 10, tcp.options.timestamp 080a, tcp.options 0101080a */
+	ck_assert_int_eq(field_count(&p, "tcp.option_kind"), 3);
+	ck_assert_uint_eq(field_nth(&p, "tcp.options.timestamp", 0)->length, 2);
 	ck_assert_no_field(&p, "tcp.options.timestamp.tsval");
-	ck_assert_no_field(&p, "tcp.options");
+	ck_assert_uint_eq(field_nth(&p, "tcp.options", 0)->length, 4);
 	ck_assert_field_eq(&p, "tcp.checksum.status", CKSUM_UNVERIFIED);
 	ck_assert_no_field(&p, "tcp.checksum_calculated");
 	ck_assert(p.layers[tcp_layer(&p)].truncated);

@@ -124,6 +124,15 @@ void decode_payload(struct packet *p, uint32_t off, uint32_t end)
 void decode_truncated(struct packet *p, const char *proto, uint32_t off, uint32_t need)
 {
 	size_t have = cur_avail(&p->bytes, off);
+	if (p->nlayers && p->layers[p->nlayers - 1].quoted) {
+		/* not a capture problem: an ICMP error quotes only the start of
+		 * the packet it reports (RFC 792: the IP header and 8 bytes) */
+		packet_problem(p, SEV_NOTE, NULL, "quoted.cut", (uint32_t)(off + have),
+			       _("the quoted copy ends at byte %zu, inside the %s header: %zu of its "
+				 "%u bytes were quoted"),
+			       off + have, proto, have, need);
+		return;
+	}
 	packet_problem(p, SEV_WARNING, NULL, "capture.truncated", (uint32_t)(off + have),
 		       _("the capture stops at byte %zu, inside the %s header: %zu of its %u bytes "
 			 "are there, the rest was not captured (snaplen)"),

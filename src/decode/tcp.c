@@ -466,8 +466,11 @@ void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 	verify_checksum(p, off, end, ctx);
 
 	if (opt_end > off + 20) {
-		if (cur_has(&p->bytes, off + 20, opt_end - (off + 20)))
-			packet_add_field(p, &tcp_options, off + 20, opt_end - (off + 20), 0);
+		/* the options the capture holds, as Wireshark gives them: all,
+		 * part, or none (an empty run) when the capture stops before them */
+		size_t have = cur_avail(&p->bytes, off + 20);
+		uint32_t olen = opt_end - (off + 20);
+		packet_add_field(p, &tcp_options, off + 20, have < olen ? (uint32_t)have : olen, 0);
 		if (!cur_has(&p->bytes, off + 20, hlen - 20)) {
 			p->layers[layer].truncated = true;
 			decode_truncated(p, "tcp", off, hlen);

@@ -381,6 +381,10 @@ static void add_uint(struct packet *p, const struct field_def *def, uint32_t at)
 
 static void add_bytes(struct packet *p, const struct field_def *def, uint32_t at, unsigned n)
 {
+	/* an option cut by the capture shows the bytes that are there */
+	size_t have = cur_avail(&p->bytes, at);
+	if (n > have)
+		n = (unsigned)have;
 	if (n > 0)
 		packet_add_field(p, def, at, n, 0);
 }
@@ -522,12 +526,15 @@ static const struct option_kind *find_kind(uint8_t kind)
 
 /* One option with a length byte that lies within the options area and is
  * captured: its heading, kind, length and parts. */
+/* Decodes one option whose kind and length bytes are there; when the
+ * capture cuts the option, the fields whose bytes were captured are given,
+ * as Wireshark does (sub-field rows read through the cursor and stop). */
 static void decode_option(struct packet *p, uint8_t kind, uint32_t at, unsigned len)
 {
 	const struct option_kind *k = find_kind(kind);
 	const struct field_def *group = k ? k->group
 				       : value_name_find(kind_names, kind) ? &opt_other : &opt_unknown;
-	packet_add_field(p, group, at, len, 0);
+	add_bytes(p, group, at, len);
 	packet_add_field(p, &opt_kind, at, 1, kind);
 	packet_add_field(p, &opt_len, at + 1, 1, len);
 	if (!k) {
@@ -650,6 +657,7 @@ void decode_tcp_options(struct packet *p, uint32_t off, uint32_t len)
 			return;
 		}
 		if (!cur_has(&p->bytes, at, olen)) {
+			decode_option(p, kind, at, olen);
 			options_cut(p, at, kind, olen);
 			return;
 		}
