@@ -1,7 +1,30 @@
 /* decode.c - dispatch from one layer to the next, and shared decoder helpers. */
 #include "decode.h"
 
+#include <string.h>
+
 #include "core/i18n.h"
+
+/* A capture cut by snaplen is one event: the first layer to notice says so
+ * as a warning; what deeper layers add (where exactly inside them it
+ * stopped) becomes notes, so one cut counts as one warning. */
+static void one_warning_per_cut(struct packet *p)
+{
+	bool seen = false;
+	for (size_t i = 0; i < p->nproblems; i++) {
+		struct problem *pr = &p->problems[i];
+		if (!pr->id || pr->severity != SEV_WARNING)
+			continue;
+		size_t n = strlen(pr->id);
+		bool cut = strcmp(pr->id, "capture.truncated") == 0 ||
+			   (n > 10 && strcmp(pr->id + n - 10, ".truncated") == 0);
+		if (!cut)
+			continue;
+		if (seen)
+			pr->severity = SEV_NOTE;
+		seen = true;
+	}
+}
 
 void decode_packet(struct packet *p)
 {
@@ -42,6 +65,7 @@ void decode_packet(struct packet *p)
 	case LINK_UNKNOWN:
 		break;
 	}
+	one_warning_per_cut(p);
 }
 
 void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32_t end,

@@ -251,8 +251,8 @@ static void explain_flag(const struct packet *p, const struct field *f, struct s
 	{name, title, FT_BOOL, off, len, mask, 0, 1, BASE_DEC, NULL, explain_flag, blurb}
 
 static const struct field_def hdr_rows[] = {
-	ROW("icmpv6.type", N_("type"), FT_UINT, 0, 1, explain_type,
-	    N_("what kind of ICMPv6 message this is (RFC 4443 §2.1)")),
+	{"icmpv6.type", N_("type"), FT_UINT, 0, 1, 0, 0, 0, BASE_DEC, type_names, explain_type,
+	 N_("what kind of ICMPv6 message this is (RFC 4443 §2.1)")},
 	ROW("icmpv6.code", N_("code"), FT_UINT, 1, 1, explain_code,
 	    N_("the reason, within the type")),
 	HEXROW("icmpv6.checksum", N_("checksum"), 2, 2, explain_checksum,

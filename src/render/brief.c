@@ -15,12 +15,20 @@ static const struct field *find(const struct packet *p, const char *name)
 	return NULL;
 }
 
-static void put_addr(const struct packet *p, const struct field *f, struct strbuf *o)
+/* An address, in brackets when a port follows an IPv6 one (RFC 5952 §6),
+ * so "[2001:db8::1]:443" cannot be misread. */
+static void put_addr(const struct packet *p, const struct field *f, bool port_follows,
+		     struct strbuf *o)
 {
+	bool brackets = f && port_follows && f->def->type == FT_IPV6;
+	if (brackets)
+		sb_putc(o, '[');
 	if (f)
 		field_value_text(p, f, o);
 	else
 		sb_putc(o, '?');
+	if (brackets)
+		sb_putc(o, ']');
 }
 
 /* The TCP flags that are set, by their names, in tcpdump's order of
@@ -47,46 +55,93 @@ void brief_tcp_flags(const struct packet *p, struct strbuf *o)
 		sb_puts(o, _("none"));
 }
 
+/* "name (v)" of an enumerated field, from its row's value names. */
+static void put_named(const struct field *f, struct strbuf *o)
+{
+	const char *n = value_name_find(f->def->names, f->value);
+	if (n)
+		sb_printf(o, "%s (%llu)", _(n), (unsigned long long)f->value);
+	else
+		sb_printf(o, "%llu", (unsigned long long)f->value);
+}
+
+static void put_tcp(const struct packet *p, struct strbuf *o)
+{
+	sb_puts(o, "  TCP [");
+	brief_tcp_flags(p, o);
+	sb_putc(o, ']');
+	const struct field *seq = find(p, "tcp.seq_raw"), *ack = find(p, "tcp.ack_raw");
+	const struct field *ackf = find(p, "tcp.flags.ack"), *len = find(p, "tcp.len");
+	if (seq)
+		sb_printf(o, _("  seq %llu"), (unsigned long long)seq->value);
+	if (ack && ackf && ackf->value)
+		sb_printf(o, _("  ack %llu"), (unsigned long long)ack->value);
+	if (len)
+		sb_printf(o, _("  %llu bytes data"), (unsigned long long)len->value);
+}
+
 void brief_summary(const struct packet *p, struct strbuf *o)
 {
+	const struct field *arp = find(p, "arp.opcode");
+	if (arp) {
+		/* ARP says it best in its own words: "who has ...? tell ..." */
+		sb_puts(o, "ARP ");
+		if (arp->def->explain)
+			arp->def->explain(p, arp, o);
+		else
+			put_named(arp, o);
+		return;
+	}
 	const struct field *src = find(p, "ip.src"), *dst = find(p, "ip.dst");
 	if (!src) {
 		src = find(p, "ipv6.src");
 		dst = find(p, "ipv6.dst");
 	}
 	const struct field *sport = find(p, "tcp.srcport"), *dport = find(p, "tcp.dstport");
+	const struct field *uport = find(p, "udp.srcport"), *udport = find(p, "udp.dstport");
+	if (!sport && uport) {
+		sport = uport;
+		dport = udport;
+	}
 	if (!src && !sport) {
 		sb_printf(o, _("%zu bytes, no IP header found"), p->bytes.len);
 		return;
 	}
-	put_addr(p, src, o);
+	put_addr(p, src, sport != NULL, o);
 	if (sport)
 		sb_printf(o, ":%u", (unsigned)sport->value);
 	sb_puts(o, " → ");
-	put_addr(p, dst, o);
+	put_addr(p, dst, dport != NULL, o);
 	if (dport)
 		sb_printf(o, ":%u", (unsigned)dport->value);
-	if (sport) {
-		sb_puts(o, "  TCP [");
-		brief_tcp_flags(p, o);
-		sb_putc(o, ']');
-		const struct field *seq = find(p, "tcp.seq_raw"), *ack = find(p, "tcp.ack_raw");
-		const struct field *ackf = find(p, "tcp.flags.ack"), *len = find(p, "tcp.len");
-		if (seq)
-			sb_printf(o, _("  seq %llu"), (unsigned long long)seq->value);
-		if (ack && ackf && ackf->value)
-			sb_printf(o, _("  ack %llu"), (unsigned long long)ack->value);
-		if (len)
-			sb_printf(o, _("  %llu bytes data"), (unsigned long long)len->value);
+	if (find(p, "tcp.srcport")) {
+		put_tcp(p, o);
 		return;
 	}
-	const struct field *proto = find(p, "ip.proto");
-	if (!proto)
-		proto = find(p, "ipv6.nxt");
-	if (proto) {
-		const char *n = value_name_find(proto->def->names, proto->value);
-		sb_printf(o, "  %s", n ? _(n) : _("protocol"));
-		sb_printf(o, " (%u)", (unsigned)proto->value);
+	if (uport) {
+		const struct field *len = find(p, "udp.length");
+		sb_puts(o, "  UDP");
+		if (len && len->value >= 8)
+			sb_printf(o, _("  %llu bytes data"), (unsigned long long)len->value - 8);
+		return;
+	}
+	const struct field *type = find(p, "icmp.type");
+	const char *proto = "ICMP";
+	if (!type) {
+		type = find(p, "icmpv6.type");
+		proto = "ICMPv6";
+	}
+	if (type) {
+		sb_printf(o, "  %s ", proto);
+		put_named(type, o);
+		return;
+	}
+	const struct field *next = find(p, "ip.proto");
+	if (!next)
+		next = find(p, "ipv6.nxt");
+	if (next) {
+		sb_puts(o, "  ");
+		put_named(next, o);
 	}
 }
 
