@@ -54,6 +54,19 @@ static void lex_fd(int fd)
 	ntoks = 0;
 	for (;;) {
 		int kind = hexlex_lex(scanner);
+		size_t len = (size_t)hexlex_get_leng(scanner);
+		/* Text comes in pieces of at most 64 characters (so that a
+		 * huge line costs linear time): join the pieces of one run. */
+		if ((kind == TOK_SUMMARY || kind == TOK_INDENTED || kind == TOK_ASCII) && ntoks &&
+		    toks[ntoks - 1].kind == kind) {
+			struct tok *prev = &toks[ntoks - 1];
+			size_t have = strlen(prev->text);
+			ck_assert_uint_le(len, 64);
+			ck_assert_uint_lt(have + len, sizeof(prev->text));
+			memcpy(prev->text + have, hexlex_get_text(scanner), len);
+			prev->text[have + len] = '\0';
+			continue;
+		}
 		ck_assert_uint_lt(ntoks, MAX_TOKENS);
 		struct tok *t = &toks[ntoks++];
 		t->kind = kind;
@@ -61,13 +74,19 @@ static void lex_fd(int fd)
 		 * token belongs to the line it ends */
 		t->line = st.line - (kind == TOK_NEWLINE);
 		t->col = st.col;
-		size_t len = (size_t)hexlex_get_leng(scanner);
 		ck_assert_uint_lt(len, sizeof(t->text));
 		memcpy(t->text, hexlex_get_text(scanner), len);
 		t->text[len] = '\0';
 		if (kind == TOK_EOF)
 			break;
 	}
+	/* the ASCII column's trailing white space (padding, a CR) is the
+	 * framer's to drop */
+	for (size_t i = 0; i < ntoks; i++)
+		if (toks[i].kind == TOK_ASCII)
+			for (size_t n = strlen(toks[i].text);
+			     n && strchr(" \t\r", toks[i].text[n - 1]); n--)
+				toks[i].text[n - 1] = '\0';
 	ck_assert_int_eq(st.read_errno, 0);
 	hexlex_lex_destroy(scanner);
 }

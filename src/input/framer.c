@@ -584,11 +584,17 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 			}
 			break;
 		case TOK_ASCII:
-			sb_reset(&ascii);
+			/* the column comes in pieces: join them, drop the padding
+			 * after the last character */
+			if (!fr.hl.ascii) {
+				sb_reset(&ascii);
+				fr.hl.ascii_col = col;
+			}
 			sb_putn(&ascii, text, len);
+			while (ascii.len && strchr(" \t\r\f\v", ascii.s[ascii.len - 1]))
+				ascii.s[--ascii.len] = '\0';
 			fr.hl.ascii = ascii.s;
-			fr.hl.ascii_len = len;
-			fr.hl.ascii_col = col;
+			fr.hl.ascii_len = ascii.len;
 			break;
 		case TOK_CUT:
 			diag_report(d, SEV_NOTE, name, st.line, col, NULL,
