@@ -11,12 +11,15 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "hexlex.h"
 #include "input/linkguess.h"
+#include "input/paste.h"
 #include "input/token.h"
 
 /* One hex line as the lexer delivered it. */
@@ -319,7 +322,10 @@ static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long c
 static void check_ascii(struct framer *fr, const struct hex_line *hl)
 {
 	size_t nbytes = fr->len - hl->start;
-	const uint8_t *b = fr->bytes + hl->start;
+	/* a line with an ASCII column but no bytes, before any byte was read:
+	 * fr->bytes is NULL, and NULL + 0 is undefined (found by
+	 * fuzz/fuzz_text.c, tests/regress/text-crash-dbadc093...) */
+	const uint8_t *b = nbytes ? fr->bytes + hl->start : NULL;
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
 	for (size_t i = 0; i < n; i++) {
 		char want = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
@@ -400,7 +406,10 @@ static void place_offset_line(struct framer *fr, struct hex_line *hl)
 	size_t overlap = back < n ? back : n;
 	if (overlap > hl->start - at)
 		overlap = hl->start - at;
-	bool same = memcmp(fr->bytes + at, fr->bytes + hl->start, overlap) == 0;
+	/* nothing to compare when nothing overlaps, and fr->bytes may still
+	 * be NULL: NULL + 0 is undefined behaviour (found by fuzz/fuzz_text.c,
+	 * tests/regress/text-crash-17a204d6...) */
+	bool same = overlap == 0 || memcmp(fr->bytes + at, fr->bytes + hl->start, overlap) == 0;
 	diag_report(fr->d, same ? SEV_WARNING : SEV_ERROR, fr->name, fr->line_no, hl->offset_col,
 		    fr->line.s,
 		    same ? _("offset 0x%04lx repeats %zu bytes already read; the repeat was skipped")
@@ -411,7 +420,8 @@ static void place_offset_line(struct framer *fr, struct hex_line *hl)
 	 * repeat lost the damage of earlier lines) */
 	if (!same)
 		fr->damaged = true;
-	memmove(fr->bytes + hl->start, fr->bytes + hl->start + overlap, n - overlap);
+	if (overlap)
+		memmove(fr->bytes + hl->start, fr->bytes + hl->start + overlap, n - overlap);
 	fr->len -= overlap;
 }
 
@@ -521,9 +531,13 @@ static void begin_line(struct framer *fr)
 	fr->line_damaged = false;
 }
 
-bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user)
+/* Reads tcpdump's text; prefix is what was read already to tell the format. */
+static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, void *user,
+			 const struct strbuf *prefix, int read_errno)
 {
-	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1};
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
+			       .prefix = prefix->s, .prefix_len = prefix->len,
+			       .read_errno = read_errno};
 	yyscan_t scanner;
 	if (hexlex_lex_init_extra(&st, &scanner) != 0)
 		return false;
@@ -639,4 +653,118 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
 	sb_free(&ascii);
 	free(fr.bytes);
 	return ok;
+}
+
+/* Reads a paste in another format: the lexer hands its lines over in
+ * pieces (RAW mode), the paste reader reads them whole at the end. */
+static bool read_paste(int fd, const char *name, const struct paste_format *format,
+		       struct diag *d, frame_fn fn, void *user, const struct strbuf *prefix,
+		       int read_errno)
+{
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
+			       .prefix = prefix->s, .prefix_len = prefix->len,
+			       .read_errno = read_errno};
+	yyscan_t scanner;
+	if (hexlex_lex_init_extra(&st, &scanner) != 0)
+		return false;
+	hexlex_begin_raw(scanner);
+	struct paste_line *lines = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf line;
+	sb_init(&line);
+	for (;;) {
+		int tok = hexlex_lex(scanner);
+		if (tok == TOK_TEXT) {
+			sb_putn(&line, hexlex_get_text(scanner), (size_t)hexlex_get_leng(scanner));
+			continue;
+		}
+		if (tok != TOK_NEWLINE && (tok != TOK_EOF || line.len == 0))
+			break;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			lines = realloc(lines, cap * sizeof(*lines));
+			if (!lines) {
+				fputs("hexplain: out of memory\n", stderr);
+				exit(2);
+			}
+		}
+		char *t = malloc(line.len + 1);
+		if (!t)
+			exit(2);
+		memcpy(t, line.len ? line.s : "", line.len);
+		t[line.len] = '\0';
+		lines[n] = (struct paste_line){t, line.len, st.line - (tok == TOK_NEWLINE)};
+		n++;
+		sb_reset(&line);
+		if (tok == TOK_EOF)
+			break;
+	}
+	struct paste_sink sink = {.d = d, .name = name, .fn = fn, .user = user};
+	paste_read(lines, n, format, &sink);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i].text);
+	free(lines);
+	sb_free(&line);
+	bool ok = st.read_errno == 0;
+	errno = st.read_errno;
+	hexlex_lex_destroy(scanner);
+	return ok;
+}
+
+/* Whether fd has input within ms milliseconds. */
+static bool input_within(int fd, int ms)
+{
+	struct pollfd pfd = {.fd = fd, .events = POLLIN};
+	int r;
+	do
+		r = poll(&pfd, 1, ms);
+	while (r < 0 && errno == EINTR);
+	return r != 0;
+}
+
+/* Reads until the lines say whether this is tcpdump's text or a paste (a
+ * live tcpdump's first line does), up to 64 KiB, or until a pipe pauses. */
+bool framer_read_fd_as(int fd, const char *name, const char *format, struct diag *d,
+		       frame_fn fn, void *user)
+{
+	const struct paste_format *pf = format ? paste_format_find(format) : NULL;
+	int mode = pf ? pf->kind == PK_TCPDUMP : -1;
+	struct strbuf head;
+	sb_init(&head);
+	struct stat sb;
+	bool pollable = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode);
+	bool at_end = false;
+	int read_errno = 0;
+	while (mode < 0) {
+		mode = paste_sniff(head.s, head.len, at_end);
+		if (mode >= 0)
+			break;
+		if (head.len >= 65536 ||
+		    (pollable && head.len && !input_within(fd, FRAMER_IDLE_MS))) {
+			mode = paste_sniff(head.s, head.len, true);
+			break;
+		}
+		char buf[16384];
+		ssize_t got;
+		do
+			got = read(fd, buf, sizeof(buf));
+		while (got < 0 && errno == EINTR);
+		if (got <= 0) {
+			read_errno = got < 0 ? errno : 0;
+			at_end = true;
+		} else {
+			sb_putn(&head, buf, (size_t)got);
+		}
+	}
+	bool ok = mode == 1 ? read_tcpdump(fd, name, d, fn, user, &head, read_errno)
+			    : read_paste(fd, name, pf, d, fn, user, &head, read_errno);
+	int e = errno;
+	sb_free(&head);
+	errno = e;
+	return ok;
+}
+
+bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user)
+{
+	return framer_read_fd_as(fd, name, NULL, d, fn, user);
 }

@@ -31,6 +31,12 @@ typedef void (*frame_fn)(const struct frame *f, void *user);
  * frame, as soon as the frame is complete.  Returns false on an I/O error. */
 bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void *user);
 
+/* The same, with the input's format named: NULL to find it (tcpdump's text,
+ * or a paste in one of the formats of paste.h, found per block), or a name
+ * from paste_formats[] such as "xxd" or "tcpdump". */
+bool framer_read_fd_as(int fd, const char *name, const char *format, struct diag *d,
+		       frame_fn fn, void *user);
+
 /* Whether a column-0 line is one tcpdump prints for a packet (a time stamp,
  * or with -t a protocol word such as "IP "). */
 bool looks_like_tcpdump_summary(const char *line, size_t len);

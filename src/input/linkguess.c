@@ -10,6 +10,16 @@
 #include "decode/ether.h"
 #include "decode/ipv4.h"
 
+/* The evidence is written only when someone asked for it: the framer asks
+ * for a guess at every short line and JSON never shows it, and building
+ * the sentences (gettext, printf) was most of the guess's cost.  The
+ * arguments are not evaluated when why is NULL. */
+#define SAY(fn, why, ...)                    \
+	do {                                 \
+		if (why)                     \
+			fn(why, __VA_ARGS__); \
+	} while (0)
+
 /* Points for each kind of evidence.  A correct IPv4 header checksum is the
  * strongest: one chance in 65536 of happening by accident. */
 enum {
@@ -55,37 +65,37 @@ static int score_ipv4(const struct cursor *c, size_t off, struct strbuf *why)
 	unsigned hlen = (vihl & 0x0fu) * 4;
 	size_t avail = cur_avail(c, off);
 	int s = PTS_VERSION;
-	sb_printf(why, _("IPv4 header at byte %zu: version 4, IHL %u"), off, vihl & 0x0fu);
+	SAY(sb_printf, why, _("IPv4 header at byte %zu: version 4, IHL %u"), off, vihl & 0x0fu);
 	uint16_t total = 0;
 	if (cur_be16(c, off + 2, &total)) {
 		if (total < hlen) {
-			sb_printf(why, _(", total length %u shorter than the header"), total);
+			SAY(sb_printf, why, _(", total length %u shorter than the header"), total);
 			return 1;
 		}
 		if (total == avail) {
 			s += PTS_LENGTH_EXACT;
-			sb_printf(why, _(", total length %u = the bytes"), total);
+			SAY(sb_printf, why, _(", total length %u = the bytes"), total);
 		} else if (total < avail) {
 			s += avail - total <= ETH_MAX_PADDING ? PTS_LENGTH_PADDED : 1;
-			sb_printf(why, _(", total length %u + %zu bytes of padding"), total,
+			SAY(sb_printf, why, _(", total length %u + %zu bytes of padding"), total,
 				  avail - total);
 		} else {
 			s += PTS_LENGTH_CUT;
-			sb_printf(why, _(", total length %u, %zu captured (cut)"), total, avail);
+			SAY(sb_printf, why, _(", total length %u, %zu captured (cut)"), total, avail);
 		}
 	}
 	uint32_t sum = 0;
 	if (cksum_add(&sum, c, off, hlen)) {
 		if (cksum_fold(sum) == 0xffff) {
 			s += PTS_CHECKSUM;
-			sb_puts(why, _(", checksum correct"));
+			SAY(sb_puts, why, _(", checksum correct"));
 		} else {
-			sb_puts(why, _(", checksum wrong"));
+			SAY(sb_puts, why, _(", checksum wrong"));
 		}
 	}
 	if (cur_u8(c, off + 9, &proto) && value_name_find(ip_proto_names, proto)) {
 		s += PTS_KNOWN_VALUE;
-		sb_printf(why, _(", protocol %u (%s)"), proto, _(value_name_find(ip_proto_names, proto)));
+		SAY(sb_printf, why, _(", protocol %u (%s)"), proto, _(value_name_find(ip_proto_names, proto)));
 	}
 	return s;
 }
@@ -98,24 +108,24 @@ static int score_ipv6(const struct cursor *c, size_t off, struct strbuf *why)
 		return 0;
 	size_t avail = cur_avail(c, off);
 	int s = PTS_VERSION;
-	sb_printf(why, _("IPv6 header at byte %zu: version 6"), off);
+	SAY(sb_printf, why, _("IPv6 header at byte %zu: version 6"), off);
 	if (cur_be16(c, off + 4, &plen)) {
 		size_t total = 40u + plen;
 		if (total == avail) {
 			s += PTS_LENGTH_EXACT;
-			sb_printf(why, _(", payload length %u + 40 = the bytes"), plen);
+			SAY(sb_printf, why, _(", payload length %u + 40 = the bytes"), plen);
 		} else if (total < avail) {
 			s += avail - total <= ETH_MAX_PADDING ? PTS_LENGTH_PADDED : 1;
-			sb_printf(why, _(", payload length %u + 40, then %zu bytes of padding"), plen,
+			SAY(sb_printf, why, _(", payload length %u + 40, then %zu bytes of padding"), plen,
 				  avail - total);
 		} else {
 			s += PTS_LENGTH_CUT;
-			sb_printf(why, _(", payload length %u + 40, %zu captured (cut)"), plen, avail);
+			SAY(sb_printf, why, _(", payload length %u + 40, %zu captured (cut)"), plen, avail);
 		}
 	}
 	if (cur_u8(c, off + 6, &next) && value_name_find(ip_proto_names, next)) {
 		s += PTS_KNOWN_VALUE;
-		sb_printf(why, _(", next header %u (%s)"), next, _(value_name_find(ip_proto_names, next)));
+		SAY(sb_printf, why, _(", next header %u (%s)"), next, _(value_name_find(ip_proto_names, next)));
 	}
 	return s;
 }
@@ -130,10 +140,10 @@ static int score_arp(const struct cursor *c, size_t off, struct strbuf *why)
 	if (htype != 1 || ptype != 0x0800 || hlen != 6 || plen != 4)
 		return 0;
 	int s = PTS_ARP_SHAPE;
-	sb_printf(why, _("ARP at byte %zu: Ethernet/IPv4 addresses of 6 and 4 bytes"), off);
+	SAY(sb_printf, why, _("ARP at byte %zu: Ethernet/IPv4 addresses of 6 and 4 bytes"), off);
 	if (cur_be16(c, off + 6, &op) && (op == 1 || op == 2)) {
 		s += PTS_KNOWN_VALUE;
-		sb_puts(why, op == 1 ? _(", a request") : _(", a reply"));
+		SAY(sb_puts, why, op == 1 ? _(", a request") : _(", a reply"));
 	}
 	return s;
 }
@@ -178,14 +188,14 @@ static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t
 	const char *name = value_name_find(ethertype_names, type);
 	if (!name)
 		return 0;
-	sb_printf(why, _("type 0x%04x (%s)"), type, _(name));
+	SAY(sb_printf, why, _("type 0x%04x (%s)"), type, _(name));
 	if (*net == NET_NONE)
 		return PTS_KNOWN_VALUE;
 	if (!cur_has(c, off, 1)) {
-		sb_puts(why, _(", nothing after it"));
+		SAY(sb_puts, why, _(", nothing after it"));
 		return PTS_KNOWN_VALUE;
 	}
-	sb_puts(why, "; ");
+	SAY(sb_puts, why, "; ");
 	int n = score_net(c, *net, off, why);
 	return n ? PTS_KNOWN_VALUE + n : 0;
 }
@@ -200,22 +210,22 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 	if (cur_u8(c, 6, &src0) && (src0 & 1))
 		return 0; /* a source address is never a group address */
 	if (!cur_be16(c, 12, &type)) {
-		sb_printf(why, _("%zu bytes: too short to show an Ethernet type"), c->len);
+		SAY(sb_printf, why, _("%zu bytes: too short to show an Ethernet type"), c->len);
 		return 1;
 	}
 	const uint8_t *macs = cur_bytes(c, 0, 12);
 	bool zero = true;
 	for (size_t i = 0; macs && i < 12; i++)
 		zero = zero && macs[i] == 0;
-	sb_puts(why, _("Ethernet header at byte 0: "));
+	SAY(sb_puts, why, _("Ethernet header at byte 0: "));
 	int s = zero ? PTS_SMALL_FIT : 1;
 	if (zero)
-		sb_puts(why, _("zero addresses (a loopback capture), "));
+		SAY(sb_puts, why, _("zero addresses (a loopback capture), "));
 	size_t off = 14;
 	for (int tags = 0; (type == 0x8100 || type == 0x88a8) && tags < MAX_TAGS; tags++) {
 		if (!cur_be16(c, off + 2, &type))
 			return s + PTS_KNOWN_VALUE;
-		sb_puts(why, _("VLAN tag, "));
+		SAY(sb_puts, why, _("VLAN tag, "));
 		s += PTS_KNOWN_VALUE;
 		off += 4;
 	}
@@ -224,7 +234,7 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 		size_t avail = cur_avail(c, off);
 		if (type == 0 || type > avail + 1500)
 			return 0;
-		sb_printf(why, _("802.3 length %u"), type);
+		SAY(sb_printf, why, _("802.3 length %u"), type);
 		return s + (type <= avail ? PTS_SMALL_FIT : 1);
 	}
 	int n = score_ethertype_payload(c, type, off, net, why);
@@ -241,13 +251,13 @@ static int score_sll(const struct cursor *c, enum net *net, struct strbuf *why)
 	if (pkttype > 4 || halen > 8)
 		return 0;
 	int s = PTS_SMALL_FIT;
-	sb_printf(why, _("Linux cooked v1 header at byte 0: packet type %u, address length %u"),
+	SAY(sb_printf, why, _("Linux cooked v1 header at byte 0: packet type %u, address length %u"),
 		  pkttype, halen);
 	if (hatype == 1 || hatype == 772 || hatype == 776 || hatype == 778 || hatype == 65534) {
 		s += PTS_KNOWN_VALUE;
-		sb_printf(why, _(", device type %u"), hatype);
+		SAY(sb_printf, why, _(", device type %u"), hatype);
 	}
-	sb_puts(why, ", ");
+	SAY(sb_puts, why, ", ");
 	int n = score_ethertype_payload(c, proto, 16, net, why);
 	return n ? s + n : 0;
 }
@@ -264,14 +274,14 @@ static int score_sll2(const struct cursor *c, enum net *net, struct strbuf *why)
 	if (reserved != 0 || pkttype > 4 || halen > 8)
 		return 0;
 	int s = PTS_SMALL_FIT;
-	sb_printf(why, _("Linux cooked v2 header at byte 0: interface %u, packet type %u, "
+	SAY(sb_printf, why, _("Linux cooked v2 header at byte 0: interface %u, packet type %u, "
 			 "address length %u"),
 		  ifindex, pkttype, halen);
 	if (ifindex < 0x10000)
 		s += 2;
 	if (hatype == 1 || hatype == 772 || hatype == 776 || hatype == 778 || hatype == 65534)
 		s += PTS_KNOWN_VALUE;
-	sb_puts(why, ", ");
+	SAY(sb_puts, why, ", ");
 	int n = score_ethertype_payload(c, proto, 20, net, why);
 	return n ? s + n : 0;
 }
@@ -291,7 +301,7 @@ static int score_family(const struct cursor *c, uint32_t family, const char *ord
 	*net = net_of_family(family);
 	if (*net == NET_NONE)
 		return 0;
-	sb_printf(why, _("address family %u in %s byte order at byte 0; "), family, order);
+	SAY(sb_printf, why, _("address family %u in %s byte order at byte 0; "), family, _(order));
 	int n = score_net(c, *net, 4, why);
 	return n ? PTS_VERSION + n : 0;
 }
@@ -303,8 +313,8 @@ static int score_null(const struct cursor *c, enum net *net, struct strbuf *why)
 	if (!cur_le32(c, 0, &le) || !cur_be32(c, 0, &be))
 		return 0;
 	if (net_of_family(le) != NET_NONE)
-		return score_family(c, le, _("little-endian"), net, why);
-	return score_family(c, be, _("big-endian"), net, why);
+		return score_family(c, le, N_("little-endian"), net, why);
+	return score_family(c, be, N_("big-endian"), net, why);
 }
 
 static int score_loop(const struct cursor *c, enum net *net, struct strbuf *why)
@@ -313,7 +323,7 @@ static int score_loop(const struct cursor *c, enum net *net, struct strbuf *why)
 	*net = NET_NONE;
 	if (!cur_be32(c, 0, &be))
 		return 0;
-	int s = score_family(c, be, _("network"), net, why);
+	int s = score_family(c, be, N_("network"), net, why);
 	/* network order is DLT_LOOP's rule; only a big-endian host writes a
 	 * DLT_NULL word that way, so a tie goes to LOOP */
 	return s ? s + 1 : 0;
@@ -484,22 +494,26 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	struct summary_evidence ev;
 	read_summary(summary, &ev);
 
+	struct strbuf *r[LINK_GUESS_CANDIDATES] = {NULL};
 	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++) {
-		sb_init(&reason[i]);
+		if (why) {
+			sb_init(&reason[i]);
+			r[i] = &reason[i];
+		}
 		out[i].link = cand_info[i].link;
 		out[i].name = cand_info[i].name;
 	}
-	out[C_IPV4].score = score_ipv4(&c, 0, &reason[C_IPV4]);
+	out[C_IPV4].score = score_ipv4(&c, 0, r[C_IPV4]);
 	net[C_IPV4] = NET_IPV4;
-	out[C_IPV6].score = score_ipv6(&c, 0, &reason[C_IPV6]);
+	out[C_IPV6].score = score_ipv6(&c, 0, r[C_IPV6]);
 	net[C_IPV6] = NET_IPV6;
-	out[C_ARP].score = score_arp(&c, 0, &reason[C_ARP]);
+	out[C_ARP].score = score_arp(&c, 0, r[C_ARP]);
 	net[C_ARP] = NET_ARP;
-	out[C_ETHER].score = score_ether(&c, &net[C_ETHER], &reason[C_ETHER]);
-	out[C_SLL].score = score_sll(&c, &net[C_SLL], &reason[C_SLL]);
-	out[C_SLL2].score = score_sll2(&c, &net[C_SLL2], &reason[C_SLL2]);
-	out[C_NULL].score = score_null(&c, &net[C_NULL], &reason[C_NULL]);
-	out[C_LOOP].score = score_loop(&c, &net[C_LOOP], &reason[C_LOOP]);
+	out[C_ETHER].score = score_ether(&c, &net[C_ETHER], r[C_ETHER]);
+	out[C_SLL].score = score_sll(&c, &net[C_SLL], r[C_SLL]);
+	out[C_SLL2].score = score_sll2(&c, &net[C_SLL2], r[C_SLL2]);
+	out[C_NULL].score = score_null(&c, &net[C_NULL], r[C_NULL]);
+	out[C_LOOP].score = score_loop(&c, &net[C_LOOP], r[C_LOOP]);
 
 	/* The summary only supports headers the bytes already fit. */
 	size_t best = 0;
@@ -510,30 +524,31 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 		}
 		if (ev.link_points[i]) {
 			out[i].score += ev.link_points[i];
-			sb_printf(&reason[i], "; %s", _(ev.link_reason[i]));
+			SAY(sb_printf, r[i], "; %s", _(ev.link_reason[i]));
 		}
 		if (ev.net != NET_NONE && ev.net == net[i]) {
 			out[i].score += PTS_SUMMARY_NET;
-			sb_puts(&reason[i], _("; the summary names the same protocol"));
+			SAY(sb_puts, r[i], _("; the summary names the same protocol"));
 		}
 		if (out[i].link == previous) {
 			out[i].score += PTS_PREVIOUS;
-			sb_puts(&reason[i], _("; the previous packet began the same way"));
+			SAY(sb_puts, r[i], _("; the previous packet began the same way"));
 		}
 		if (out[i].score > out[best].score)
 			best = i;
 	}
 	if (why) {
 		if (out[best].score == 0)
-			sb_puts(why, _("no known header fits the first bytes"));
+			SAY(sb_puts, why, _("no known header fits the first bytes"));
 		else if (best == C_ARP)
-			sb_printf(why, _("%s (a bare ARP message, as tcpdump -x prints an ARP frame)"),
+			SAY(sb_printf, why, _("%s (a bare ARP message, as tcpdump -x prints an ARP frame)"),
 				  reason[best].s);
 		else
-			sb_puts(why, reason[best].s);
+			SAY(sb_puts, why, reason[best].s);
 	}
 	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++)
-		sb_free(&reason[i]);
+		if (r[i])
+			sb_free(r[i]);
 	return best;
 }
 

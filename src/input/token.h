@@ -18,6 +18,7 @@ enum token_kind {
 	TOK_CUT,       /* tcpdump's "[|proto]": it stopped printing there */
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
 	TOK_REMARK,    /* "[why]", ", length N" after an inner dump's hex; runs to line end */
+	TOK_TEXT,      /* a piece of a line of a paste in another format (RAW mode) */
 };
 
 /* State the scanner keeps in yyextra: where the current token starts. */
@@ -32,10 +33,21 @@ struct lex_state {
 	int idle_ms;            /* after this long without input, call on_idle */
 	void (*on_idle)(void *ctx);
 	void *idle_ctx;
+	/* Input the framer read before the scanner started (to tell the
+	 * format), served before fd is read again. */
+	const char *prefix;
+	size_t prefix_len, prefix_off;
 };
 
 /* Waits until fd has input; while it pauses for idle_ms, calls on_idle
  * once (a live capture's last packet is then handed on at once). */
 void lex_wait_for_input(struct lex_state *st);
+
+/* Puts a fresh scanner (a yyscan_t) in RAW mode: every line is text in
+ * pieces (TOK_TEXT), for the paste reader.  Call before the first token. */
+void hexlex_begin_raw(void *yyscanner);
+
+/* Copies up to max bytes of the unread prefix into buf; returns how many. */
+size_t lex_take_prefix(struct lex_state *st, char *buf, size_t max);
 
 #endif
