@@ -61,9 +61,14 @@ START_TEST(icmp_echo_request)
 	ck_assert_field_eq(&pkt, "icmp.ident_le", 11807);
 	ck_assert_field_eq(&pkt, "icmp.seq", 1);
 	ck_assert_field_eq(&pkt, "icmp.seq_le", 256);
-	ck_assert_uint_eq(field_nth(&pkt, "data.data", 0)->length, 48);
-	ck_assert_uint_eq(field_nth(&pkt, "data.data", 0)->offset, 28);
-	ck_assert_field_eq(&pkt, "data.len", 48);
+	/* tshark gives data.data, all 48 bytes, for this frame (icmp.oracle.jsonl
+	 * #1) only because its capture date is 43 days after the time stamp the
+	 * first 8 bytes could be (0x665b0d40 s, 0x1e240 µs): see
+	 * icmp_echo_time_stamp_needs_the_capture_date */
+	ck_assert_no_field(&pkt, "data.data");
+	ck_assert_uint_eq(field_nth(&pkt, "hexplain.icmp.echo_data", 0)->length, 48);
+	ck_assert_uint_eq(field_nth(&pkt, "hexplain.icmp.echo_data", 0)->offset, 28);
+	ck_assert_field_eq(&pkt, "hexplain.icmp.echo_data_len", 48);
 	ck_assert(pkt.has_payload);
 	ck_assert_uint_eq(pkt.payload_offset, 28);
 	ck_assert_uint_eq(pkt.nproblems, 0);
@@ -151,6 +156,35 @@ START_TEST(icmp_admin_prohibited_quotes_tcp)
 	ck_assert_field_eq(&pkt, "tcp.seq_raw", 2054847098u);
 	ck_assert(field_is_quoted("tcp.srcport", 0));
 	ck_assert_int_eq(has_problem(&pkt, "ip.len.beyond"), 0);
+}
+END_TEST
+
+/* A pinned difference from tshark 4.0.  The same packet: the quoted IPv4
+ * header says the datagram is 80 bytes, so the TCP segment is 60, but the
+ * error quotes only 36 of them (20 header + 16 data).  tshark sums what is
+ * there and reports tcp.checksum.status 0 ("bad") with
+ * tcp.checksum_calculated 0x0fad (icmp.oracle.jsonl frame 5): a verdict on a
+ * checksum it could not compute, over a segment it does not have.  The
+ * honest verdict is "unverified", and a Wireshark name must not carry a
+ * value that means something else, so hexplain gives neither of tshark's
+ * names and puts its own verdict under hexplain.tcp.checksum.status. */
+START_TEST(icmp_quoted_tcp_checksum_is_unverified_not_bad)
+{
+	decode_hex(&pkt, LINK_ETHER,
+		   "0200 5e00 530a 0200 5e00 5314 0800 45c0 0054 8104 0000 ff01 b4e4 c000 02fe"
+		   "c000 0201 030d aeab 0000 0000 4500 0050 6003 4000 4006 5640 c000 0201 c000"
+		   "0263 afcb 0050 7a7a 7a7a 0000 0001 5018 01f6 e283 0000 4745 5420 2f62 6c6f"
+		   "636b 6564 2048 5454");
+	ck_assert_field_eq(&pkt, "tcp.checksum", 0xe283); /* the value itself agrees */
+	ck_assert_no_field(&pkt, "tcp.checksum.status");   /* tshark: 0, bad */
+	ck_assert_no_field(&pkt, "tcp.checksum_calculated"); /* tshark: 0x0fad */
+	ck_assert_field_eq(&pkt, "hexplain.tcp.checksum.status", CKSUM_UNVERIFIED);
+	const struct field *f = field_nth(&pkt, "hexplain.tcp.checksum.status", 0);
+	ck_assert(f->generated);
+	ck_assert(pkt.layers[f->layer].quoted);
+	ck_assert_int_eq(has_problem(&pkt, "tcp.checksum.bad"), 0);
+	/* the outer ICMP checksum is verified as usual */
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
 }
 END_TEST
 
@@ -244,6 +278,34 @@ START_TEST(icmp_address_mask_reply)
 }
 END_TEST
 
+/* A pinned difference from tshark 4.0.  mpls-over-udp.pcap #1's inner echo
+ * request: its data begins 5e3f0794 00000000, which tshark reads as a send
+ * time (1581189012 s, 0 µs) because the frame was captured in that same
+ * second (2020-02-08 19:10:12.233 UTC), and it gives icmp.data_time and
+ * data.data of the remaining 48 bytes.  tshark accepts such a time stamp
+ * only if it lies in the day after the frame's own time, which a hex dump
+ * cannot tell (tcpdump prints at most the time of day), so hexplain gives
+ * the 56 bytes under its own names and neither data.data nor data.len. */
+START_TEST(icmp_echo_time_stamp_needs_the_capture_date)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "45000054676f40003f01c0220a03000a0a01000a08007643a6eb0010"
+		   "94073f5e000000004588030000000000101112131415161718191a1b1c1d1e1f"
+		   "202122232425262728292a2b2c2d2e2f3031323334353637");
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_no_field(&pkt, "data.data");
+	ck_assert_no_field(&pkt, "data.len");
+	ck_assert_field_eq(&pkt, "hexplain.icmp.echo_data_len", 56);
+	/* microseconds of a million or more in both byte orders: never a time
+	 * stamp for tshark, so data.data is given (truncated-cuts frame 6) */
+	decode_hex(&pkt, LINK_RAW,
+		   "4500 004c c004 0000 4001 3681 c000 0215 c000 0216 0800 cdab 0009 0009 0001"
+		   "0203 0405 0607");
+	ck_assert_field_eq(&pkt, "data.len", 8);
+	ck_assert_no_field(&pkt, "hexplain.icmp.echo_data");
+}
+END_TEST
+
 START_TEST(icmp_bad_checksum)
 {
 	decode_hex(&pkt, LINK_RAW,
@@ -312,6 +374,7 @@ static Suite *make_suite(void)
 	tcase_add_test(errors, icmp_port_unreachable_quotes_ip_and_udp);
 	tcase_add_test(errors, icmp_time_exceeded_quotes_header_and_8_bytes);
 	tcase_add_test(errors, icmp_admin_prohibited_quotes_tcp);
+	tcase_add_test(errors, icmp_quoted_tcp_checksum_is_unverified_not_bad);
 	tcase_add_test(errors, icmp_frag_needed_mtu);
 	tcase_add_test(errors, icmp_redirect_gateway);
 	tcase_add_test(errors, icmp_parameter_problem_pointer);
@@ -321,6 +384,7 @@ static Suite *make_suite(void)
 	TCase *bad = tcase_create("bad");
 	tcase_add_checked_fixture(bad, setup, teardown);
 	tcase_add_test(bad, icmp_bad_checksum);
+	tcase_add_test(bad, icmp_echo_time_stamp_needs_the_capture_date);
 	tcase_add_test(bad, icmp_payload_cut_by_capture);
 	tcase_add_test(bad, icmp_header_cut);
 	tcase_add_test(bad, icmp_type_and_code_only);

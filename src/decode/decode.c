@@ -114,6 +114,12 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 	case 41: /* IPv6 in IP: 6in4 tunnels, segment routing encapsulation */
 		decode_ipv6(p, off, end, ctx);
 		break;
+	case 47: /* GRE */
+		decode_gre(p, off, end, ctx);
+		break;
+	case 103: /* PIM: a register carries a whole packet */
+		decode_pim(p, off, end, ctx);
+		break;
 	case 143: /* Ethernet in IPv6 (RFC 8986 segment routing) */
 		decode_ether(p, off, ctx);
 		break;

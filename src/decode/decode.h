@@ -28,6 +28,9 @@ struct decode_ctx {
 	bool quoted;       /* decoding the copy inside an ICMP error */
 	int depth;         /* nesting, to stop loops of encapsulation */
 	struct pseudo_header ph;
+	/* where an inner link-layer frame ends (a tunnel's payload, an sFlow
+	 * sample): its trailer stops there; 0: at the end of the capture */
+	uint32_t frame_end;
 };
 
 /* Decodes the whole packet from p->link. */
@@ -55,6 +58,15 @@ void decode_icmpv6(struct packet *p, uint32_t off, uint32_t end, const struct de
 void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* Tunnels (tunnel.c): the header, then the packet inside through the
+ * normal decoders.  decode_udp_tunnel returns false when the ports name no
+ * tunnel it knows (VXLAN, VXLAN-GPE, GENEVE, MPLS over UDP). */
+bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_t off,
+		       uint32_t end, const struct decode_ctx *ctx);
+/* sFlow v5 (UDP 6343): the packet headers it samples, decoded (sflow.c). */
+bool decode_sflow(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_gre(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+void decode_pim(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* ARP and RARP (EtherTypes 0x0806, 0x8035), or a bare ARP dump (LINK_ARP). */
 void decode_arp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* Options areas: [off, off+len) inside the header. */

@@ -1,6 +1,8 @@
 /* ether.c - Ethernet II and 802.3 (IEEE 802.3 §3.2), 802.1Q/802.1ad tags, trailers. */
 #include "ether.h"
 
+#include <string.h>
+
 #include "analyze/checksum.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -209,6 +211,21 @@ static const struct field_def vlan_fields[] = {
 };
 #define VLAN_TCI_ROWS (sizeof(vlan_fields) / sizeof(vlan_fields[0]))
 
+/* An 802.1ad service tag: the same bits, under the names tshark's 802.1ad
+ * dissector gives them (its type field is registered as ieee8021ah.etype). */
+static const struct field_def stag_fields[] = {
+	{"ieee8021ad.priority", N_("priority (PCP)"), FT_UINT, 0, 2, 0xe000, 0, 0, BASE_DEC,
+	 pcp_names, explain_pcp,
+	 N_("priority code point: the traffic class, 0..7 (IEEE 802.1Q Table I-2)")},
+	{"ieee8021ad.dei", N_("drop eligible (DEI)"), FT_BOOL, 0, 2, 0x1000, 0, 0, BASE_DEC, NULL,
+	 explain_dei, N_("drop eligible indicator (IEEE 802.1Q §6.9.3)")},
+	{"ieee8021ad.id", N_("VLAN ID"), FT_UINT, 0, 2, 0x0fff, 0, 0, BASE_DEC, NULL, explain_vid,
+	 N_("S-VID: the service provider's VLAN, 12 bits")},
+};
+static const struct field_def stag_etype = {
+	"ieee8021ah.etype", N_("type"), FT_UINT, 2, 2, 0, 0, 0, BASE_HEX, ethertype_names,
+	explain_type, N_("the EtherType of what follows the tag: usually 0x8100, the customer tag")};
+
 static const struct field_def vlan_etype = {
 	"vlan.etype", N_("type"), FT_UINT, 2, 2, 0, 0, 0, BASE_HEX, ethertype_names, explain_type,
 	N_("the EtherType of what follows the tag")};
@@ -268,14 +285,26 @@ static void own_field(struct field *f, int layer)
  * Wireshark's add_ethernet_trailer with its defaults (padding must be zeros,
  * FCS guessed), so the names match tshark's.  The frame is taken to begin at
  * byte 0 and to be whole (a dump has no original length). */
-static void add_link_trailer(struct packet *p, int owner, uint32_t start,
+/* The first byte of the link-layer frame the layer owner belongs to: the
+ * nearest Ethernet header at or before it (its tags are part of it). */
+static uint32_t frame_start(const struct packet *p, int owner)
+{
+	for (int l = owner; l >= 0; l--)
+		if (strcmp(p->layers[l].proto, "eth") == 0)
+			return p->layers[l].offset;
+	return 0;
+}
+
+static void add_link_trailer(struct packet *p, int owner, uint32_t start, uint32_t frame,
 			     const struct field_def *trailer, bool may_have_fcs)
 {
-	uint32_t frame = (uint32_t)p->bytes.len;
 	if (start >= frame)
 		return;
-	bool maybe_padded = frame >= ETH_MIN_FRAME && start < ETH_MIN_FRAME;
-	uint32_t pad = maybe_padded ? ETH_MIN_FRAME - start : 0;
+	/* the 60-byte minimum counts from the frame's first byte: an inner
+	 * frame's (tunnel, sFlow sample), or byte 0 */
+	uint32_t base = p->nlayers && owner >= 0 ? frame_start(p, owner) : 0;
+	bool maybe_padded = frame - base >= ETH_MIN_FRAME && start - base < ETH_MIN_FRAME;
+	uint32_t pad = maybe_padded ? base + ETH_MIN_FRAME - start : 0;
 	for (uint32_t i = 0; i < pad; i++) {
 		uint8_t b = 1;
 		if (!cur_u8(&p->bytes, start + i, &b) || b != 0) {
@@ -286,7 +315,7 @@ static void add_link_trailer(struct packet *p, int owner, uint32_t start,
 	if (pad)
 		own_field(packet_add_field(p, &eth_padding, start, pad, 0), owner);
 	uint32_t rest = frame - start - pad;
-	bool fcs = may_have_fcs && frame >= ETH_MIN_FRAME + 4 && rest >= 4;
+	bool fcs = may_have_fcs && frame - base >= ETH_MIN_FRAME + 4 && rest >= 4;
 	if (fcs)
 		rest -= 4;
 	if (rest) {
@@ -357,22 +386,28 @@ static void carry(struct packet *p, uint16_t type, uint32_t off, int owner,
 {
 	uint32_t declared = 0;
 	bool known;
+	/* an inner frame (tunnel, sFlow sample) ends where its carrier says,
+	 * and carries no FCS */
+	uint32_t frame = ctx->frame_end ? ctx->frame_end : (uint32_t)p->bytes.len;
+	if (ctx->frame_end)
+		may_have_fcs = false;
 	if (type <= ETH_MAX_LENGTH) {
 		decode_payload(p, off, off + type);
 		declared = type;
 		known = true;
 	} else if (type < ETHERTYPE_MIN) {
-		decode_payload(p, off, (uint32_t)p->bytes.len);
+		decode_payload(p, off, frame);
 		return;
 	} else {
 		size_t first = p->nlayers;
 		struct decode_ctx inner = *ctx;
 		inner.depth++;
-		decode_ethertype(p, type, off, (uint32_t)p->bytes.len, &inner);
+		inner.frame_end = 0;
+		decode_ethertype(p, type, off, frame, &inner);
 		known = network_length(p, type, off, first, &declared);
 	}
 	if (known && !ctx->quoted)
-		add_link_trailer(p, owner, off + declared, trailer, may_have_fcs);
+		add_link_trailer(p, owner, off + declared, frame, trailer, may_have_fcs);
 }
 
 static bool is_tag_type(uint16_t type)
@@ -394,13 +429,19 @@ void decode_link_payload(struct packet *p, uint16_t ethertype, uint32_t off, int
 		size_t avail = cur_avail(&p->bytes, off);
 		p->layers[l].length = (uint32_t)(avail < VLAN_TAG ? avail : VLAN_TAG);
 		uint16_t inner = 0;
-		if (packet_read_rows(p, vlan_fields, VLAN_TCI_ROWS, off) < VLAN_TCI_ROWS ||
+		bool stag = ethertype == 0x88a8;
+		if (packet_read_rows(p, stag ? stag_fields : vlan_fields, VLAN_TCI_ROWS, off) <
+			    VLAN_TCI_ROWS ||
 		    !cur_be16(&p->bytes, off + 2, &inner)) {
 			p->layers[l].truncated = true;
 			decode_truncated(p, "vlan", off, VLAN_TAG);
 			return;
 		}
-		packet_read_row(p, inner <= ETH_MAX_LENGTH ? &vlan_len : &vlan_etype, off, NULL);
+		packet_read_row(p,
+				inner <= ETH_MAX_LENGTH ? &vlan_len
+				: stag			? &stag_etype
+							: &vlan_etype,
+				off, NULL);
 		ethertype = inner;
 		off += VLAN_TAG;
 		owner = l;

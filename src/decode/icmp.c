@@ -347,6 +347,39 @@ static const struct field_def f_data = {"data.data", N_("data"), FT_BYTES, 0, 0,
 static const struct field_def f_data_len = {"data.len", N_("data length"), FT_UINT, 0, 0, 0, 0,
 	1, BASE_DEC, NULL, NULL, N_("bytes of payload")};
 
+/* tshark takes the first 8 echo data bytes for a send time (32-bit seconds,
+ * 32-bit microseconds, either byte order) when the microseconds are below a
+ * million and the seconds lie in the day after the frame's own time stamp,
+ * and then calls only the rest data.  A hex dump has no date, so whether
+ * tshark does cannot be known: such data goes under hexplain's names. */
+static void explain_echo_data(const struct packet *p, const struct field *f, struct strbuf *o)
+{
+	(void)p;
+	sb_printf(o, _("%u bytes, returned unchanged in the reply; the first 8 may be the "
+		       "sender's clock (seconds, microseconds), as ping writes it"),
+		  (unsigned)f->length);
+}
+
+static const struct field_def fx_data = {"hexplain.icmp.echo_data", N_("data"), FT_BYTES, 0, 0,
+	0, 0, 0, BASE_HEX, NULL, explain_echo_data,
+	N_("the echo payload; tshark may split off a time stamp here, which needs the capture "
+	   "date a dump lacks")};
+static const struct field_def fx_data_len = {"hexplain.icmp.echo_data_len", N_("data length"),
+	FT_UINT, 0, 0, 0, 0, 1, BASE_DEC, NULL, NULL, N_("bytes of payload")};
+
+/* Whether tshark could read the first 8 data bytes as a time stamp. */
+static bool may_be_timestamp(const struct packet *p, uint32_t at, uint32_t n)
+{
+	uint32_t usec_be = 0;
+	uint8_t b[4] = {0};
+	if (n < 8 || !cur_be32(&p->bytes, at + 4, &usec_be))
+		return false;
+	for (int i = 0; i < 4; i++)
+		cur_u8(&p->bytes, at + 4 + (uint32_t)i, &b[i]);
+	uint32_t usec_le = b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+	return usec_be < 1000000 || usec_le < 1000000;
+}
+
 static void add_le16(struct packet *p, const struct field_def *def, uint32_t at)
 {
 	uint16_t v = 0;
@@ -439,7 +472,12 @@ void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		return;
 	size_t have = cur_avail(&p->bytes, off);
 	size_t read = packet_read_rows(p, icmp_fields, ICMP_HDR_ROWS, off);
-	if (read == ICMP_HDR_ROWS)
+	if (read == ICMP_HDR_ROWS && (ctx->quoted || ctx->ph.family == 0))
+		/* a copy inside an error, or the first fragment of a datagram: the
+		 * message is not all here to sum (tshark: "in ICMP error packet",
+		 * "fragmented datagram") */
+		packet_add_generated(p, &f_status, CKSUM_UNVERIFIED);
+	else if (read == ICMP_HDR_ROWS)
 		verify_checksum(p, off, end);
 	uint8_t type = 0, code = 0;
 	cur_u8(&p->bytes, off, &type);
@@ -543,8 +581,9 @@ void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		if (n > avail)
 			n = (uint32_t)avail;
 		if (n > 0) {
-			packet_add_field(p, &f_data, body, n, 0);
-			packet_add_generated(p, &f_data_len, n);
+			bool stamp = may_be_timestamp(p, body, n);
+			packet_add_field(p, stamp ? &fx_data : &f_data, body, n, 0);
+			packet_add_generated(p, stamp ? &fx_data_len : &f_data_len, n);
 		}
 	}
 	decode_payload(p, body, end);

@@ -121,13 +121,26 @@ static void explain_flag(const struct packet *p, const struct field *f, struct s
 static void explain_frag_offset(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	const struct field *mf = packet_find_in_layer(p, f->layer, "ip.flags.mf");
+	const struct field *tl = packet_find_in_layer(p, f->layer, "ip.len");
+	const struct field *hl = packet_find_in_layer(p, f->layer, "ip.hdr_len");
 	unsigned v = (unsigned)f->value;
-	if (v == 0 && !(mf && mf->value))
+	bool more = mf && mf->value;
+	if (v == 0 && !more) {
 		sb_puts(o, _("0 → not a fragment"));
-	else if (v == 0)
+		return;
+	}
+	if (v == 0)
 		sb_puts(o, _("0 → first fragment"));
 	else
 		sb_printf(o, _("%u × 8 = byte %u of the original datagram"), v, v * 8);
+	/* which stretch of the datagram's data this fragment brings */
+	if (tl && hl && tl->value > hl->value) {
+		unsigned n = (unsigned)(tl->value - hl->value);
+		sb_printf(o, _(": carries bytes %u–%u of the datagram's data (%u bytes)"), v * 8,
+			  v * 8 + n - 1, n);
+		if (!more)
+			sb_printf(o, _(", the last ones: the datagram's data is %u bytes"), v * 8 + n);
+	}
 }
 
 static void explain_ttl(const struct packet *p, const struct field *f, struct strbuf *o)
@@ -300,7 +313,17 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	cur_be16(&p->bytes, off + 6, &frag);
 	cur_u8(&p->bytes, off + 9, &proto);
 	uint32_t dend = off + total;
-	if (total < hlen) {
+	if (total == 0 && !ctx->quoted && end > off + hlen) {
+		/* TSO/GRO (segmentation offload): the stack hands over one big
+		 * segment, often more than 64 KiB, which a capture on loopback
+		 * shows with total length 0; tcpdump and Wireshark then take the
+		 * datagram to be the bytes the link layer carries */
+		packet_problem(p, SEV_NOTE, "ip.len", "ip.len.tso", off + 2,
+			       _("total length 0: a segmentation-offload (TSO/GRO) packet; its "
+				 "length is the %u bytes captured"),
+			       end - off);
+		dend = end;
+	} else if (total < hlen) {
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.bad", off + 2,
 			       _("total length %u is less than the header length %u"), total, hlen);
 		dend = off + hlen;

@@ -3,6 +3,8 @@
  * ESP (RFC 4303) and no next header; each header is a layer of its own. */
 #include "decode.h"
 
+#include <string.h>
+
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "explain_util.h"
@@ -535,14 +537,32 @@ static void explain_frag_offset(const struct packet *p, const struct field *f,
 {
 	const struct field *m = packet_find_in_layer(p, f->layer, "ipv6.fraghdr.more");
 	unsigned v = (unsigned)f->value;
-	if (v == 0 && m && !m->value)
+	if (v == 0 && m && !m->value) {
 		sb_puts(o, _("0 and M 0: an atomic fragment, the whole packet in one piece "
 			     "(RFC 6946): decoded as usual"));
-	else if (v == 0)
-		sb_puts(o, _("0 → the first fragment: it holds the upper-layer header"));
+		return;
+	}
+	if (v == 0)
+		sb_puts(o, _("0 → the first fragment, the one with the upper-layer header"));
 	else
 		sb_printf(o, _("%u × 8 = byte %u of the original packet's fragmentable part"), v,
 			  v * 8);
+	/* which stretch of the fragmentable part this fragment brings: from
+	 * after the fragment header to where the IPv6 payload length ends */
+	size_t ip = f->layer;
+	while (ip-- > 0)
+		if (strcmp(p->layers[ip].proto, "ipv6") == 0)
+			break;
+	const struct field *plen =
+		ip != (size_t)-1 ? packet_find_in_layer(p, ip, "ipv6.plen") : NULL;
+	uint32_t data = p->layers[f->layer].offset + 8;
+	if (plen && plen->value && p->layers[ip].offset + 40 + plen->value > data) {
+		unsigned n = (unsigned)(p->layers[ip].offset + 40 + plen->value - data);
+		sb_printf(o, _(": carries bytes %u–%u of it (%u bytes)"), v * 8, v * 8 + n - 1, n);
+		if (m && !m->value)
+			sb_printf(o, _(", the last ones: the fragmentable part is %u bytes"),
+				  v * 8 + n);
+	}
 }
 
 static void explain_more(const struct packet *p, const struct field *f, struct strbuf *o)

@@ -362,5 +362,9 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 		if (n)
 			packet_add_field(p, &udp_payload, off + UDP_HEADER, n, 0);
 	}
+	/* a tunnel's packet inside is decoded as tshark does (tunnel.c) */
+	if (!ctx->quoted && !fragment &&
+	    decode_udp_tunnel(p, sport, dport, off + UDP_HEADER, data_end, ctx))
+		return;
 	decode_payload(p, off + UDP_HEADER, data_end);
 }
