@@ -10,13 +10,18 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "analyze/reassembly.h"
 #include "core/i18n.h"
 #include "core/packet.h"
 #include "core/strbuf.h"
 #include "decode/decode.h"
+#include "input/binary.h"
 #include "input/diag.h"
 #include "input/framer.h"
 #include "input/linkguess.h"
+#include "input/paste.h"
+#include "input/pcap_in.h"
+#include "render/pcap_out.h"
 #include "render/render.h"
 
 enum view { VIEW_EXPLAIN, VIEW_JSON, VIEW_BRIEF };
@@ -24,6 +29,7 @@ enum view { VIEW_EXPLAIN, VIEW_JSON, VIEW_BRIEF };
 struct run {
 	enum view view;
 	enum link_type forced_link;
+	const char *format; /* --format NAME, NULL: found per input */
 	bool line_buffered;
 	struct diag diag;
 	struct packet packet;
@@ -32,6 +38,10 @@ struct run {
 	unsigned width;
 	enum link_type stream_link; /* what the previous dump of this input began with */
 	bool output_failed;
+	struct reassembler *reasm; /* fragments waiting for the rest of their datagram */
+	const char *capture_path;     /* -r: a pcap or pcapng file to read */
+	enum link_type capture_link;  /* -r: the capture's link type */
+	struct pcap_out *writer;      /* -w: packets go to a pcap file instead */
 };
 
 static void usage(FILE *f)
@@ -48,6 +58,12 @@ static void usage(FILE *f)
 		"                        terminal's width, 80 when not a terminal)\n"
 		"  -l, --line-buffered   write each packet as soon as it is decoded\n"
 		"                        (the default when standard output is a terminal)\n"
+		"  -r, --read FILE       read a pcap or pcapng capture instead of text\n"
+		"  -w, --write FILE      write the packets into a pcap file (- for standard\n"
+		"                        output) instead of explaining them\n"
+		"      --format NAME     read the text as NAME (xxd, od, hexdump-C, c-array...;\n"
+		"                        default: found per input, or per block of a paste)\n"
+		"      --list-formats    list the formats with an example of each, and exit\n"
 		"  -v, --verbose         also report notes (inner dumps, skipped text, evidence)\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
@@ -83,18 +99,44 @@ static unsigned terminal_width(void)
 	return 80;
 }
 
+/* --verbose: every candidate first layer's plausibility score. */
+static void report_link_scores(struct run *run, const struct frame *fr, const char *hint)
+{
+	struct link_candidate cands[LINK_GUESS_CANDIDATES];
+	size_t best = link_guess_scores(fr->bytes, fr->len, hint, run->stream_link, cands, NULL);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++)
+		sb_printf(&sb, "%s%s %d%s", i ? ", " : "", cands[i].name, cands[i].score,
+			  i == best ? "*" : "");
+	diag_report(&run->diag, SEV_NOTE, fr->source, fr->hex_line ? fr->hex_line : fr->line, 0,
+		    NULL, _("first layer, plausibility scores: %s"), sb.s);
+	sb_free(&sb);
+}
+
 static void on_frame(const struct frame *fr, void *user)
 {
 	struct run *run = user;
 	struct packet *p = &run->packet;
 	sb_reset(&run->why);
 	enum link_type link = run->forced_link;
-	if (link == LINK_UNKNOWN && fr->len) {
+	if (link == LINK_UNKNOWN && run->capture_link != LINK_UNKNOWN) {
+		link = run->capture_link;
+		sb_puts(&run->why, _("the capture file's link type"));
+	} else if (link == LINK_UNKNOWN && fr->len) {
 		const char *hint = fr->has_summary ? fr->summary : fr->stream_link;
-		link = link_guess(fr->bytes, fr->len, hint, run->stream_link, &run->why);
+		/* only the explain view shows why: the others skip writing it */
+		link = link_guess(fr->bytes, fr->len, hint, run->stream_link,
+				  run->view == VIEW_EXPLAIN ? &run->why : NULL);
+		if (!run->diag.quiet_notes)
+			report_link_scores(run, fr, hint);
 		run->stream_link = link;
 	} else if (link != LINK_UNKNOWN) {
 		sb_puts(&run->why, _("chosen with --link"));
+	}
+	if (run->writer) {
+		pcap_out_frame(run->writer, fr, link, ++run->frames);
+		return;
 	}
 	packet_reset(p, fr->bytes, fr->len, link);
 	run->frames++;
@@ -116,6 +158,12 @@ static void on_frame(const struct frame *fr, void *user)
 		.link_reason = run->why.s,
 		.width = run->width,
 	};
+	const struct reasm_done *whole = reasm_feed(run->reasm, p, run->frames, fr->source, fr->line);
+	if (whole) {
+		r.reassembled = whole->packet;
+		r.reassembled_from = whole->packets;
+		r.reassembled_count = whole->npackets;
+	}
 	sb_reset(&run->out);
 	switch (run->view) {
 	case VIEW_JSON:
@@ -133,6 +181,12 @@ static void on_frame(const struct frame *fr, void *user)
 		fflush(stdout);
 }
 
+static void on_capture_frame(const struct frame *fr, enum link_type link, void *user)
+{
+	((struct run *)user)->capture_link = link;
+	on_frame(fr, user);
+}
+
 static int read_input(struct run *run, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -143,7 +197,9 @@ static int read_input(struct run *run, const char *path)
 		return 2;
 	}
 	run->stream_link = LINK_UNKNOWN;
-	bool ok = framer_read_fd(fd, name, &run->diag, on_frame, run);
+	/* a capture file given as text is refused with one error (exit status 1) */
+	bool ok = binary_input_rejected(fd, name, &run->diag) ||
+		  framer_read_fd_as(fd, name, run->format, &run->diag, on_frame, run);
 	if (!ok)
 		fprintf(stderr, _("hexplain: %s: read error: %s\n"), name, strerror(errno));
 	if (!is_stdin)
@@ -164,20 +220,24 @@ int main(int argc, char **argv)
 	run.diag.quiet_notes = true;
 
 	run.width = terminal_width();
-	enum { OPT_LINK = 256, OPT_WIDTH };
+	enum { OPT_LINK = 256, OPT_WIDTH, OPT_FORMAT, OPT_LIST_FORMATS };
 	static const struct option longopts[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"brief", no_argument, NULL, 'b'},
 		{"link", required_argument, NULL, OPT_LINK},
 		{"line-buffered", no_argument, NULL, 'l'},
 		{"width", required_argument, NULL, OPT_WIDTH},
+		{"read", required_argument, NULL, 'r'},
+		{"write", required_argument, NULL, 'w'},
 		{"verbose", no_argument, NULL, 'v'},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"list-formats", no_argument, NULL, OPT_LIST_FORMATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "jblvhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jblr:w:vhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			run.view = VIEW_JSON;
@@ -208,9 +268,29 @@ int main(int argc, char **argv)
 			run.width = (unsigned)w;
 			break;
 		}
+		case 'r':
+			run.capture_path = optarg;
+			break;
+		case 'w':
+			run.writer = pcap_out_new(optarg);
+			break;
 		case 'v':
 			run.diag.quiet_notes = false;
 			break;
+		case OPT_FORMAT:
+			if (!paste_format_find(optarg)) {
+				fprintf(stderr, _("hexplain: unknown format '%s' (--list-formats lists "
+						  "them)\n"),
+					optarg);
+				return 2;
+			}
+			run.format = optarg;
+			break;
+		case OPT_LIST_FORMATS:
+			for (size_t i = 0; i < paste_format_count; i++)
+				printf("%-11s %-50s %s\n", paste_formats[i].name,
+				       paste_formats[i].example, _(paste_formats[i].what));
+			return 0;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -223,10 +303,17 @@ int main(int argc, char **argv)
 		}
 	}
 	packet_init(&run.packet);
+	run.reasm = reasm_new(REASM_DEFAULT_DATAGRAMS, REASM_DEFAULT_BYTES);
 	sb_init(&run.out);
 	sb_init(&run.why);
 	int status = 0;
-	if (optind == argc) {
+	if (run.capture_path && optind < argc) {
+		fprintf(stderr, _("hexplain: -r reads one capture; text files cannot follow it\n"));
+		return 2;
+	}
+	if (run.capture_path) {
+		status = capture_read_file(run.capture_path, on_capture_frame, &run);
+	} else if (optind == argc) {
 		status = read_input(&run, "-");
 	} else {
 		for (int i = optind; i < argc; i++) {
@@ -234,6 +321,13 @@ int main(int argc, char **argv)
 			if (s > status)
 				status = s;
 		}
+	}
+	reasm_finish(run.reasm, &run.diag); /* datagrams still missing a fragment */
+	reasm_free(run.reasm);
+	if (run.writer) {
+		int s = pcap_out_close(run.writer);
+		if (s > status)
+			status = s;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, _("hexplain: error writing output: %s\n"), strerror(errno));

@@ -58,6 +58,10 @@ bool cur_le32(const struct cursor *c, size_t off, uint32_t *out)
 
 const uint8_t *cur_bytes(const struct cursor *c, size_t off, size_t n)
 {
+	/* A frame with a summary line but no hex has no buffer at all, and
+	 * NULL + 0 is undefined behaviour (found by fuzz/fuzz_text.c). */
+	if (!c->data)
+		return NULL;
 	return cur_has(c, off, n) ? c->data + off : NULL;
 }
 

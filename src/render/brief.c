@@ -159,4 +159,23 @@ void render_brief(const struct packet *p, const struct record_info *r, struct st
 	if (warnings)
 		sb_printf(o, _("  ⚠ %u warning(s)"), warnings);
 	sb_putc(o, '\n');
+	if (r->reassembled) {
+		/* one more line: the datagram this fragment completed */
+		const struct packet *q = r->reassembled;
+		sb_puts(o, _("   ↳ reassembled from packets "));
+		for (size_t i = 0; i < r->reassembled_count; i++)
+			sb_printf(o, i ? ",%lu" : "%lu", r->reassembled_from[i]);
+		sb_printf(o, _(" (%zu bytes): "), q->bytes.len);
+		brief_summary(q, o);
+		errors = warnings = 0;
+		for (size_t i = 0; i < q->nproblems; i++) {
+			errors += q->problems[i].severity == SEV_ERROR;
+			warnings += q->problems[i].severity == SEV_WARNING;
+		}
+		if (errors)
+			sb_printf(o, _("  ✗ %u error(s)"), errors);
+		if (warnings)
+			sb_printf(o, _("  ⚠ %u warning(s)"), warnings);
+		sb_putc(o, '\n');
+	}
 }

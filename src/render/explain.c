@@ -180,14 +180,42 @@ static void put_meaning(const struct packet *p, const struct field *f, struct st
 		sb_printf(tmp, " → %s", _(name));
 }
 
-/* Verdict rows (checksum status, calculated value) are folded into the
- * meaning of the checksum they judge. */
-static bool folded_into_checksum(const struct field *f)
+/* The checksum a verdict judges: "tcp.checksum" for tcp.checksum.status,
+ * tcp.checksum_calculated and hexplain.tcp.checksum.status; false when the
+ * name is no verdict's. */
+static bool verdict_base(const char *n, char *base, size_t cap)
 {
-	const char *n = f->def->name;
-	size_t len = strlen(n);
-	return f->generated && ((len > 7 && strcmp(n + len - 7, ".status") == 0) ||
-				(len > 11 && strcmp(n + len - 11, "_calculated") == 0));
+	if (strncmp(n, "hexplain.", 9) == 0)
+		n += 9;
+	size_t len = strlen(n), keep;
+	if (len > 7 && strcmp(n + len - 7, ".status") == 0)
+		keep = len - 7;
+	else if (len > 11 && strcmp(n + len - 11, "_calculated") == 0)
+		keep = len - 11;
+	else
+		return false;
+	if (keep >= cap)
+		return false;
+	memcpy(base, n, keep);
+	base[keep] = '\0';
+	return true;
+}
+
+/* Verdict rows (checksum status, calculated value) are folded into the
+ * meaning of the checksum they judge -- when that checksum has a row: a
+ * header cut before its checksum keeps its verdict ("unverified") as a row
+ * of its own. */
+static bool folded_into_checksum(const struct packet *p, const struct field *f)
+{
+	char base[96];
+	if (!f->generated || !verdict_base(f->def->name, base, sizeof(base)))
+		return false;
+	for (size_t i = 0; i < p->nfields; i++) {
+		const struct field *c = &p->fields[i];
+		if (c->layer == f->layer && !c->generated && strcmp(c->def->name, base) == 0)
+			return true;
+	}
+	return false;
 }
 
 static void put_problems_for(const struct packet *p, const struct field *f, bool *shown,
@@ -302,14 +330,11 @@ static void put_heading(const struct packet *p, const struct record_info *r, str
 	sb_free(&line);
 }
 
-void render_explain(const struct packet *p, const struct record_info *r, struct strbuf *o)
+/* Every layer's rows, the payload and the problems not shown at a row. */
+static void put_body(const struct packet *p, struct strbuf *o, struct strbuf *tmp)
 {
-	struct strbuf tmp;
-	sb_init(&tmp);
-	WIDTH = r->width >= COL_MEANING + 20 ? r->width : DEFAULT_WIDTH;
 	bool shown_stack[64] = {false};
 	bool *shown = p->nproblems <= 64 ? shown_stack : calloc(p->nproblems, 1);
-	put_heading(p, r, o);
 	for (size_t l = 0; l < p->nlayers; l++) {
 		const struct layer *ly = &p->layers[l];
 		sb_putc(o, '\n');
@@ -322,10 +347,10 @@ void render_explain(const struct packet *p, const struct record_info *r, struct 
 		sb_putc(o, '\n');
 		for (size_t i = 0; i < p->nfields; i++) {
 			const struct field *f = &p->fields[i];
-			if (f->layer != l || folded_into_checksum(f) ||
+			if (f->layer != l || folded_into_checksum(p, f) ||
 			    (f->def->flags & FIELD_HIDDEN))
 				continue;
-			put_field_row(p, f, shown, o, &tmp);
+			put_field_row(p, f, shown, o, tmp);
 		}
 	}
 	if (p->has_payload)
@@ -344,8 +369,33 @@ void render_explain(const struct packet *p, const struct record_info *r, struct 
 		put_wrapped(o, &ls, 4, pr->message);
 		sb_putc(o, '\n');
 	}
-	sb_putc(o, '\n');
 	if (shown != shown_stack)
 		free(shown);
+}
+
+void render_explain(const struct packet *p, const struct record_info *r, struct strbuf *o)
+{
+	struct strbuf tmp;
+	sb_init(&tmp);
+	WIDTH = r->width >= COL_MEANING + 20 ? r->width : DEFAULT_WIDTH;
+	put_heading(p, r, o);
+	put_body(p, o, &tmp);
+	if (r->reassembled) {
+		/* the datagram this fragment completed, decoded from its first byte;
+		 * offsets below count in the reassembled datagram */
+		const struct packet *q = r->reassembled;
+		sb_puts(o, _("\nreassembled datagram from packets "));
+		for (size_t i = 0; i < r->reassembled_count; i++)
+			sb_printf(o, i ? ", %lu" : "%lu", r->reassembled_from[i]);
+		sb_printf(o, _(" · %zu bytes\n"), q->bytes.len);
+		sb_reset(&tmp);
+		brief_summary(q, &tmp);
+		size_t ls = o->len;
+		sb_puts(o, "  ");
+		put_wrapped(o, &ls, 4, tmp.s);
+		sb_putc(o, '\n');
+		put_body(q, o, &tmp);
+	}
+	sb_putc(o, '\n');
 	sb_free(&tmp);
 }

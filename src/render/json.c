@@ -11,7 +11,12 @@
 static void json_string(struct strbuf *o, const char *s)
 {
 	sb_putc(o, '"');
+	const char *run = s; /* text that needs no escape is copied in runs */
 	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if (*c >= 0x20 && *c != '"' && *c != '\\')
+			continue;
+		sb_putn(o, run, (size_t)((const char *)c - run));
+		run = (const char *)c + 1;
 		switch (*c) {
 		case '"':
 			sb_puts(o, "\\\"");
@@ -29,22 +34,63 @@ static void json_string(struct strbuf *o, const char *s)
 			sb_puts(o, "\\r");
 			break;
 		default:
-			if (*c < 0x20)
-				sb_printf(o, "\\u%04x", *c);
-			else
-				sb_putc(o, (char)*c);
+			sb_printf(o, "\\u%04x", *c);
 		}
 	}
+	sb_puts(o, run);
 	sb_putc(o, '"');
+}
+
+static const char hex_digits[] = "0123456789abcdef";
+
+/* Hex of a byte run, with sep between bytes when sep is not 0.  Built in a
+ * local buffer: a 1500-byte payload is printed twice per packet, and one
+ * printf per byte was most of the JSON view's time. */
+static void put_hex_sep(struct strbuf *o, const uint8_t *b, size_t n, char sep)
+{
+	char buf[768];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (sep && i)
+			buf[k++] = sep;
+		buf[k++] = hex_digits[b[i] >> 4];
+		buf[k++] = hex_digits[b[i] & 15];
+		if (k + 3 > sizeof(buf)) {
+			sb_putn(o, buf, k);
+			k = 0;
+		}
+	}
+	sb_putn(o, buf, k);
 }
 
 static void put_hex(struct strbuf *o, const uint8_t *b, size_t n)
 {
-	static const char digits[] = "0123456789abcdef";
-	for (size_t i = 0; i < n; i++) {
-		sb_putc(o, digits[b[i] >> 4]);
-		sb_putc(o, digits[b[i] & 15]);
-	}
+	put_hex_sep(o, b, n, 0);
+}
+
+/* "%llu" without printf's format parsing */
+static void put_uint(struct strbuf *o, unsigned long long v)
+{
+	char buf[24];
+	size_t k = sizeof(buf);
+	do
+		buf[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	sb_putn(o, buf + k, sizeof(buf) - k);
+}
+
+/* "0x%0*llx": at least digits hex digits */
+static void put_hex_uint(struct strbuf *o, unsigned long long v, unsigned digits)
+{
+	char buf[20];
+	size_t k = sizeof(buf);
+	do {
+		buf[--k] = hex_digits[v & 15];
+		v >>= 4;
+	} while ((v || sizeof(buf) - k < digits) && k > 2);
+	buf[--k] = 'x';
+	buf[--k] = '0';
+	sb_putn(o, buf + k, sizeof(buf) - k);
 }
 
 void field_value_text(const struct packet *p, const struct field *f, struct strbuf *o)
@@ -56,9 +102,9 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 	case FT_UINT:
 		if (d->base == BASE_HEX) {
 			unsigned bits = field_def_bits(d);
-			sb_printf(o, "0x%0*llx", (int)((bits + 3) / 4), (unsigned long long)f->value);
+			put_hex_uint(o, f->value, (bits + 3) / 4);
 		} else {
-			sb_printf(o, "%llu", (unsigned long long)f->value);
+			put_uint(o, f->value);
 		}
 		break;
 	case FT_BOOL:
@@ -80,14 +126,14 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 		}
 		break;
 	case FT_ETHER:
-		for (size_t i = 0; b && i < f->length; i++)
-			sb_printf(o, i ? ":%02x" : "%02x", b[i]);
+		if (b)
+			put_hex_sep(o, b, f->length, ':');
 		break;
 	case FT_BYTES:
 		/* colon-separated, as tshark prints byte strings, so that a run of
 		 * decimal-looking digits ("0000") never reads as a number */
-		for (size_t i = 0; b && i < f->length; i++)
-			sb_printf(o, i ? ":%02x" : "%02x", b[i]);
+		if (b)
+			put_hex_sep(o, b, f->length, ':');
 		break;
 	case FT_NONE:
 		break;
@@ -99,7 +145,7 @@ static void json_value(const struct packet *p, const struct field *f, struct str
 {
 	switch (f->def->type) {
 	case FT_UINT:
-		sb_printf(o, "%llu", (unsigned long long)f->value);
+		put_uint(o, f->value);
 		return;
 	case FT_BOOL:
 		sb_puts(o, f->value ? "true" : "false");
@@ -112,19 +158,9 @@ static void json_value(const struct packet *p, const struct field *f, struct str
 	}
 }
 
-void render_json(const struct packet *p, const struct record_info *r, struct strbuf *o)
+static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *tmp)
 {
-	struct strbuf tmp;
-	sb_init(&tmp);
-	sb_printf(o, "{\"frame\":%lu,\"source\":", r->number);
-	json_string(o, r->source);
-	sb_printf(o, ",\"line\":%lu,\"link\":", r->line);
-	json_string(o, link_type_name(p->link));
-	sb_puts(o, ",\"bytes\":\"");
-	const uint8_t *all = cur_bytes(&p->bytes, 0, p->bytes.len);
-	if (all)
-		put_hex(o, all, p->bytes.len);
-	sb_puts(o, "\",\"fields\":[");
+	sb_puts(o, "\"fields\":[");
 	bool first = true;
 	for (size_t i = 0; i < p->nfields; i++) {
 		const struct field *f = &p->fields[i];
@@ -134,21 +170,31 @@ void render_json(const struct packet *p, const struct record_info *r, struct str
 		first = false;
 		json_string(o, f->def->name);
 		if (!f->generated) {
-			sb_printf(o, ",\"offset\":%u,\"length\":%u", f->offset, f->length);
-			if (f->def->mask)
-				sb_printf(o, ",\"bitmask\":%u", f->def->mask);
+			sb_puts(o, ",\"offset\":");
+			put_uint(o, f->offset);
+			sb_puts(o, ",\"length\":");
+			put_uint(o, f->length);
+			if (f->def->mask) {
+				sb_puts(o, ",\"bitmask\":");
+				put_uint(o, f->def->mask);
+			}
 		}
 		sb_puts(o, ",\"value\":");
-		json_value(p, f, o, &tmp);
+		json_value(p, f, o, tmp);
 		sb_puts(o, ",\"show\":");
-		sb_reset(&tmp);
-		field_value_text(p, f, &tmp);
-		json_string(o, tmp.s);
+		sb_reset(tmp);
+		field_value_text(p, f, tmp);
+		json_string(o, tmp->s);
 		if (p->layers[f->layer].quoted)
 			sb_puts(o, ",\"quoted\":true");
 		sb_putc(o, '}');
 	}
-	sb_puts(o, "],\"problems\":[");
+	sb_putc(o, ']');
+}
+
+static void put_problems(const struct packet *p, struct strbuf *o)
+{
+	sb_puts(o, "\"problems\":[");
 	for (size_t i = 0; i < p->nproblems; i++) {
 		const struct problem *pr = &p->problems[i];
 		sb_puts(o, i ? ",{\"severity\":" : "{\"severity\":");
@@ -165,6 +211,49 @@ void render_json(const struct packet *p, const struct record_info *r, struct str
 		json_string(o, pr->message);
 		sb_putc(o, '}');
 	}
-	sb_puts(o, "]}\n");
+	sb_putc(o, ']');
+}
+
+static void put_bytes(const struct packet *p, struct strbuf *o)
+{
+	sb_puts(o, "\"bytes\":\"");
+	const uint8_t *all = cur_bytes(&p->bytes, 0, p->bytes.len);
+	if (all)
+		put_hex(o, all, p->bytes.len);
+	sb_putc(o, '"');
+}
+
+void render_json(const struct packet *p, const struct record_info *r, struct strbuf *o)
+{
+	struct strbuf tmp;
+	sb_init(&tmp);
+	sb_printf(o, "{\"frame\":%lu,\"source\":", r->number);
+	json_string(o, r->source);
+	sb_printf(o, ",\"line\":%lu,\"link\":", r->line);
+	json_string(o, link_type_name(p->link));
+	sb_putc(o, ',');
+	put_bytes(p, o);
+	sb_putc(o, ',');
+	put_fields(p, o, &tmp);
+	sb_putc(o, ',');
+	put_problems(p, o);
+	if (r->reassembled) {
+		/* the datagram this fragment completed: its own decode, kept apart
+		 * from "fields", which describe this packet alone */
+		const struct packet *q = r->reassembled;
+		sb_puts(o, ",\"reassembled\":{\"packets\":[");
+		for (size_t i = 0; i < r->reassembled_count; i++)
+			sb_printf(o, i ? ",%lu" : "%lu", r->reassembled_from[i]);
+		sb_puts(o, "],\"link\":");
+		json_string(o, link_type_name(q->link));
+		sb_putc(o, ',');
+		put_bytes(q, o);
+		sb_putc(o, ',');
+		put_fields(q, o, &tmp);
+		sb_putc(o, ',');
+		put_problems(q, o);
+		sb_putc(o, '}');
+	}
+	sb_puts(o, "}\n");
 	sb_free(&tmp);
 }

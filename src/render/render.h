@@ -14,6 +14,11 @@ struct record_info {
 	const char *summary;      /* tcpdump's summary text, or "" */
 	const char *link_reason;  /* why the first layer was taken to be what it is */
 	unsigned width;           /* terminal columns for the explain view; 0 = 80 */
+	/* the datagram this packet's fragment completed (analyze/reassembly),
+	 * shown after the packet itself; NULL when none */
+	const struct packet *reassembled;
+	const unsigned long *reassembled_from; /* its fragments' packet numbers */
+	size_t reassembled_count;
 };
 
 /* The value of a field as a person reads it: 64, 0x2c51, 127.0.0.1,
