@@ -299,6 +299,22 @@ START_TEST(blank_lines)
 }
 END_TEST
 
+/* Old Mac files end lines with a lone CR; a CR LF split across two reads
+ * must still give one newline. */
+START_TEST(lone_cr_ends_a_line)
+{
+	lex("IP x\r\t0x0000:  4500 0038\r");
+	ck_assert_str_eq(kinds(), "SUMMARY NL OFFSET HEX HEX NL EOF");
+	struct lex_state st = {0};
+	char a[] = "ab\r", b[] = "\ncd\r\nef\rg";
+	ck_assert_uint_eq(lex_lone_cr_to_newline(&st, a, 3), 3);
+	ck_assert_mem_eq(a, "ab\n", 3);
+	size_t n = lex_lone_cr_to_newline(&st, b, strlen(b));
+	ck_assert_uint_eq(n, strlen(b) - 1);
+	ck_assert_mem_eq(b, "cd\r\nef\ng", n);
+}
+END_TEST
+
 START_TEST(crlf_line_endings)
 {
 	lex("14:46:43.100000 IP 127.0.0.1.7777 > 127.0.0.1.49386: Flags [P.]\r\n"
@@ -444,6 +460,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, verbose_continuation_and_detail_lines_are_indented);
 	tcase_add_test(tc, blank_lines);
 	tcase_add_test(tc, crlf_line_endings);
+	tcase_add_test(tc, lone_cr_ends_a_line);
 	tcase_add_test(tc, last_line_without_newline);
 	tcase_add_test(tc, empty_input);
 	suite_add_tcase(s, tc);

@@ -482,6 +482,12 @@ void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	uint8_t type = 0, code = 0;
 	cur_u8(&p->bytes, off, &type);
 	cur_u8(&p->bytes, off + 1, &code);
+	if (ctx->quoted && read > 0 && (type == 3 || type == 4 || type == 5 || type == 11 || type == 12))
+		/* the outer message is an error about an error */
+		packet_problem(p, SEV_WARNING, "icmp.type", "icmp.error_about_error", off,
+			       _("an ICMP error quoting an ICMP error (type %u): RFC 1122 §3.2.2 "
+				 "forbids sending one, so that errors cannot breed errors"),
+			       type);
 
 	unsigned hlen = 8;
 	bool ok = read == ICMP_HDR_ROWS;

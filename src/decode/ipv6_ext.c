@@ -800,6 +800,28 @@ static uint32_t decode_one(struct packet *p, uint8_t nxt, uint32_t off, struct c
 	return hlen;
 }
 
+/* RFC 8200 §4.1: every extension header at most once, destination options
+ * at most twice (where hop-by-hop may stand is checked by its decoder). */
+static void check_repeats(struct packet *p, uint8_t nxt, uint32_t off, bool quoted,
+			  uint32_t *seen)
+{
+	static const uint8_t kinds[] = {0, 43, 44, 50, 51, 60};
+	unsigned k = 0;
+	while (k < sizeof(kinds) && kinds[k] != nxt)
+		k++;
+	if (k == sizeof(kinds))
+		return;
+	/* two bits a kind: a count of 0, 1, 2 */
+	unsigned count = (*seen >> (2 * k)) & 3;
+	if (count == 1 + (nxt == 60))
+		packet_problem(p, SEV_WARNING, NULL, "ipv6.ext.repeated", off,
+			       _("%s again: RFC 8200 §4.1 allows each extension header once "
+				 "(destination options twice)"),
+			       _(title_of(nxt, quoted)));
+	if (count < 3)
+		*seen += 1u << (2 * k);
+}
+
 void decode_ipv6_ext(struct packet *p, uint8_t nxt, uint32_t off, uint32_t end,
 		     const struct decode_ctx *ctx)
 {
@@ -814,6 +836,7 @@ void decode_ipv6_ext(struct packet *p, uint8_t nxt, uint32_t off, uint32_t end,
 			ch.after_ipv6 = true;
 		}
 	}
+	uint32_t seen = 0; /* which of the header kinds below came already */
 	for (unsigned n = 0;; n++) {
 		if (!is_extension(nxt)) {
 			ch.ctx.ph.proto = nxt;
@@ -836,6 +859,7 @@ void decode_ipv6_ext(struct packet *p, uint8_t nxt, uint32_t off, uint32_t end,
 			decode_payload(p, off, ch.end);
 			return;
 		}
+		check_repeats(p, nxt, off, ctx->quoted, &seen);
 		int layer = packet_add_layer(p, proto_of(nxt), title_of(nxt, ctx->quoted), off,
 					     ctx->quoted);
 		if (layer < 0) {

@@ -29,6 +29,7 @@ struct lex_state {
 	int fd;                 /* input read with read(2): never blocks for more than a line */
 	int ended_line;         /* the input so far ends with a newline */
 	int read_errno;         /* errno of a failed read, 0 if none */
+	int cr_was_last;        /* the last read ended in a CR made a newline */
 	int pollable;           /* a pipe or terminal: input may pause */
 	int idle_ms;            /* after this long without input, call on_idle */
 	void (*on_idle)(void *ctx);
@@ -42,6 +43,9 @@ struct lex_state {
 /* Waits until fd has input; while it pauses for idle_ms, calls on_idle
  * once (a live capture's last packet is then handed on at once). */
 void lex_wait_for_input(struct lex_state *st);
+/* Turns lone CRs (old Mac line ends) in a read into newlines; returns the
+ * new length. */
+size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
 
 /* Puts a fresh scanner (a yyscan_t) in RAW mode: every line is text in
  * pieces (TOK_TEXT), for the paste reader.  Call before the first token. */
