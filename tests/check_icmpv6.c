@@ -26,16 +26,7 @@ static void teardown(void)
 	packet_free(&pkt);
 }
 
-static const char *addr_of(const char *name, int idx)
-{
-	static char buf[46];
-	const struct field *f = field_nth(&pkt, name, idx);
-	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
-	const uint8_t *a = cur_bytes(&pkt.bytes, f->offset, 16);
-	ck_assert_ptr_nonnull(a);
-	ipv6_format(a, buf);
-	return buf;
-}
+#define addr_of(name, idx) field_text_at(&pkt, (name), (idx))
 
 START_TEST(echo_request_and_reply)
 {

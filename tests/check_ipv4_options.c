@@ -22,23 +22,9 @@ static void teardown(void)
 }
 
 /* The dotted quad of the idx-th field called name. */
-static const char *addr_of(const char *name, int idx)
-{
-	static char buf[16];
-	const struct field *f = field_nth(&pkt, name, idx);
-	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
-	const uint8_t *a = cur_bytes(&pkt.bytes, f->offset, 4);
-	ck_assert_ptr_nonnull(a);
-	snprintf(buf, sizeof(buf), "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
-	return buf;
-}
+#define addr_of(name, idx) field_text_at(&pkt, (name), (idx))
 
-static uint64_t nth(const char *name, int idx)
-{
-	const struct field *f = field_nth(&pkt, name, idx);
-	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
-	return f->value;
-}
+#define nth(name, idx) field_value_at(&pkt, (name), (idx))
 
 /* No problem about the options (the hand-made datagrams carry no UDP
  * header, which the UDP decoder may remark on). */

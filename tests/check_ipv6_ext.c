@@ -34,23 +34,9 @@ static void teardown(void)
 	packet_free(&pkt);
 }
 
-static const char *addr_of(const char *name, int idx)
-{
-	static char buf[46];
-	const struct field *f = field_nth(&pkt, name, idx);
-	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
-	const uint8_t *a = cur_bytes(&pkt.bytes, f->offset, 16);
-	ck_assert_ptr_nonnull(a);
-	ipv6_format(a, buf);
-	return buf;
-}
+#define addr_of(name, idx) field_text_at(&pkt, (name), (idx))
 
-static uint64_t nth(const char *name, int idx)
-{
-	const struct field *f = field_nth(&pkt, name, idx);
-	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
-	return f->value;
-}
+#define nth(name, idx) field_value_at(&pkt, (name), (idx))
 
 START_TEST(chain_hop_by_hop_options)
 {

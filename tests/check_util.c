@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decode/decode.h"
+#include "render/render.h"
 
 int run_suite(Suite *s)
 {
@@ -59,6 +60,25 @@ int field_count(const struct packet *p, const char *name)
 	for (size_t i = 0; i < p->nfields; i++)
 		n += strcmp(p->fields[i].def->name, name) == 0;
 	return n;
+}
+
+uint64_t field_value_at(const struct packet *p, const char *name, int idx)
+{
+	const struct field *f = field_nth(p, name, idx);
+	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
+	return f->value;
+}
+
+const char *field_text_at(const struct packet *p, const char *name, int idx)
+{
+	static struct strbuf text;
+	const struct field *f = field_nth(p, name, idx);
+	ck_assert_msg(f != NULL, "field %s #%d missing", name, idx);
+	if (!text.s)
+		sb_init(&text);
+	sb_reset(&text);
+	field_value_text(p, f, &text);
+	return text.s;
 }
 
 int has_problem(const struct packet *p, const char *id)

@@ -22,6 +22,12 @@ void decode_hex(struct packet *p, enum link_type link, const char *hex);
 const struct field *field_nth(const struct packet *p, const char *name, int idx);
 /* How many fields are called name. */
 int field_count(const struct packet *p, const char *name);
+/* The value of the idx-th field called name; fails the test when it is absent. */
+uint64_t field_value_at(const struct packet *p, const char *name, int idx);
+/* The idx-th field called name as a person reads it ("192.0.2.1",
+ * "2001:db8::1", "0x2c51"); fails the test when it is absent. */
+const char *field_text_at(const struct packet *p, const char *name, int idx);
+
 /* Whether a problem with this id was reported. */
 int has_problem(const struct packet *p, const char *id);
 
