@@ -298,8 +298,11 @@ static void put_payload(const struct packet *p, struct strbuf *o)
 
 static void put_heading(const struct packet *p, const struct record_info *r, struct strbuf *o)
 {
-	sb_printf(o, _("packet %lu · %s line %lu · %zu bytes"), r->number, r->source, r->line,
-		  p->bytes.len);
+	if (r->line)
+		sb_printf(o, _("packet %lu · %s line %lu · %zu bytes"), r->number, r->source,
+			  r->line, p->bytes.len);
+	else /* from a capture file (-r): no line to point at */
+		sb_printf(o, _("packet %lu · %s · %zu bytes"), r->number, r->source, p->bytes.len);
 	if (p->nlayers)
 		sb_printf(o, _(" · starts at the %s"), _(p->layers[0].title));
 	sb_putc(o, '\n');
