@@ -33,7 +33,7 @@ static void explain_hdr_len(const struct packet *p, const struct field *f, struc
 		sb_printf(o, _("; in the dump: the first %u groups of 4 hex digits"), words * 2);
 }
 
-static const struct value_name dscp_names[] = {
+const struct value_name ip_dscp_names[] = {
 	{0, N_("best effort (CS0)")},
 	{8, N_("CS1, lower effort / scavenger")},
 	{10, N_("AF11, high-throughput data")},
@@ -59,7 +59,7 @@ static const struct value_name dscp_names[] = {
 	{0, NULL},
 };
 
-static const struct value_name ecn_names[] = {
+const struct value_name ip_ecn_names[] = {
 	{0, N_("Not-ECT: not ECN-capable")},
 	{1, N_("ECT(1): ECN-capable transport")},
 	{2, N_("ECT(0): ECN-capable transport")},
@@ -70,8 +70,8 @@ static const struct value_name ecn_names[] = {
 static void explain_dsfield(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
-	const char *d = value_name_find(dscp_names, f->value >> 2);
-	const char *e = value_name_find(ecn_names, f->value & 3);
+	const char *d = value_name_find(ip_dscp_names, f->value >> 2);
+	const char *e = value_name_find(ip_ecn_names, f->value & 3);
 	sb_printf(o, _("DSCP %u (%s), ECN %u (%s)"), (unsigned)(f->value >> 2),
 		  d ? _(d) : _("unassigned"), (unsigned)(f->value & 3), _(e));
 }
@@ -211,9 +211,9 @@ static const struct field_def ip_fields[] = {
 	 explain_hdr_len, N_("IHL: header length in 32-bit words, options included")},
 	{"ip.dsfield", N_("TOS / DS field"), FT_UINT, 1, 1, 0, 0, 0, BASE_HEX, NULL, explain_dsfield,
 	 N_("type of service, today DSCP (RFC 2474) and ECN (RFC 3168)")},
-	{"ip.dsfield.dscp", N_("DSCP"), FT_UINT, 1, 1, 0xfc, 0, 1, BASE_DEC, dscp_names, NULL,
+	{"ip.dsfield.dscp", N_("DSCP"), FT_UINT, 1, 1, 0xfc, 0, 1, BASE_DEC, ip_dscp_names, NULL,
 	 N_("differentiated services code point: the forwarding class")},
-	{"ip.dsfield.ecn", N_("ECN"), FT_UINT, 1, 1, 0x03, 0, 1, BASE_DEC, ecn_names, NULL,
+	{"ip.dsfield.ecn", N_("ECN"), FT_UINT, 1, 1, 0x03, 0, 1, BASE_DEC, ip_ecn_names, NULL,
 	 N_("explicit congestion notification (RFC 3168)")},
 	{"ip.len", N_("total length"), FT_UINT, 2, 2, 0, 0, 0, BASE_DEC, NULL, explain_total_len,
 	 N_("header plus data, in bytes; at most 65535")},

@@ -17,45 +17,32 @@ static void explain_version(const struct packet *p, const struct field *f, struc
 		sb_printf(o, _("%u: not 6, this is no IPv6 header"), (unsigned)f->value);
 }
 
-static const struct value_name ecn_names[] = {
-	{0, N_("Not-ECT: not ECN-capable")},
-	{1, N_("ECT(1): ECN-capable transport")},
-	{2, N_("ECT(0): ECN-capable transport")},
-	{3, N_("CE: congestion experienced")},
-	{0, NULL},
-};
+/* DSCP's name from the table IPv4's DS field uses: one byte, two headers. */
+static const char *dscp_name(unsigned d)
+{
+	const char *n = value_name_find(ip_dscp_names, d);
+	return n ? _(n) : _("not a standard code point");
+}
 
 static void explain_tclass(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
 	unsigned v = (unsigned)f->value;
-	sb_printf(o, _("0x%02x: DSCP %u, ECN %u (%s); the same byte as IPv4's TOS / DS field"),
-		  v, v >> 2, v & 3, _(value_name_find(ecn_names, v & 3)));
-	if (v >> 2 == 46)
-		sb_puts(o, _("; DSCP 46 = EF, expedited forwarding (telephony)"));
+	sb_printf(o, _("0x%02x: DSCP %u (%s), ECN %u (%s); the same byte as IPv4's TOS / DS "
+		       "field"),
+		  v, v >> 2, dscp_name(v >> 2), v & 3, _(value_name_find(ip_ecn_names, v & 3)));
 }
 
 static void explain_dscp(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
-	unsigned d = (unsigned)f->value;
-	if (d == 0)
-		sb_puts(o, _("0 → best effort (CS0)"));
-	else if (d == 46)
-		sb_puts(o, _("46 → EF, expedited forwarding (telephony)"));
-	else if ((d & 7) == 0)
-		sb_printf(o, _("%u → class selector CS%u"), d, d >> 3);
-	else if ((d & 1) == 0 && (d >> 3) >= 1 && (d >> 3) <= 4 && ((d >> 1) & 3) >= 1)
-		sb_printf(o, _("%u → AF%u%u, assured forwarding class %u, drop precedence %u"), d,
-			  d >> 3, (d >> 1) & 3, d >> 3, (d >> 1) & 3);
-	else
-		sb_printf(o, _("%u → not a standard code point"), d);
+	sb_printf(o, "%u → %s", (unsigned)f->value, dscp_name((unsigned)f->value));
 }
 
 static void explain_ecn(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
-	sb_printf(o, "%u → %s", (unsigned)f->value, _(value_name_find(ecn_names, f->value)));
+	sb_printf(o, "%u → %s", (unsigned)f->value, _(value_name_find(ip_ecn_names, f->value)));
 }
 
 static void explain_flow(const struct packet *p, const struct field *f, struct strbuf *o)
@@ -162,7 +149,7 @@ static const struct field_def ipv6_fields[] = {
 	 explain_tclass, N_("DSCP and ECN, as in IPv4's DS field")},
 	{"ipv6.tclass.dscp", N_("DSCP"), FT_UINT, 0, 2, 0x0fc0, 0, 1, BASE_DEC, NULL, explain_dscp,
 	 N_("differentiated services code point (RFC 2474)")},
-	{"ipv6.tclass.ecn", N_("ECN"), FT_UINT, 0, 2, 0x0030, 0, 1, BASE_DEC, ecn_names, explain_ecn,
+	{"ipv6.tclass.ecn", N_("ECN"), FT_UINT, 0, 2, 0x0030, 0, 1, BASE_DEC, ip_ecn_names, explain_ecn,
 	 N_("explicit congestion notification (RFC 3168)")},
 	{"ipv6.flow", N_("flow label"), FT_UINT, 1, 3, 0x0fffff, 0, 0, BASE_HEX, NULL, explain_flow,
 	 N_("20 bits naming a flow of packets (RFC 6437)")},
