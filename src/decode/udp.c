@@ -174,7 +174,8 @@ static void explain_checksum(const struct packet *p, const struct field *f, stru
 			     "unknown"));
 	else if (env.fragment)
 		sb_puts(o, _("not verified: this fragment holds only the start of the datagram; the "
-			     "rest follows in later fragments (hexplain does not reassemble)"));
+			     "rest follows in later fragments (checked on the reassembled datagram when they are "
+			     "all in the input)"));
 	else if (env.have_payload && ulen > env.ip_payload)
 		sb_puts(o, _("not verified: the length field claims more than the IP layer carries"));
 	else if (l->quoted && env.have_payload && have < env.ip_payload)
