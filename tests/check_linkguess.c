@@ -55,6 +55,24 @@
 	"02005e00530a02005e0053148100fffe0800 45000028b0014000400605a2c00002c8c0000264"      \
 	"01bbc5490a0b0c0d010203105010040045790000"
 
+/* LACP.pcap frame 1 (tcpdump's test suite): slow protocols to 01:80:c2:00:00:02;
+ * LACP_X is what tcpdump -x prints of it, the LACP PDU without the 14 bytes */
+#define LACP_X                                                                              \
+	"010101148000 0013c4120f00 000d 800000013d000000000000000000000000000000"
+#define LACP_XX "0180c2000002 0013c4120f0d 8809 " LACP_X
+/* a fuzzed frame of tcpdump's test suite: every byte 0x30, unknown type */
+#define ZEROS_30 "303030303030303030303030303030303030303030303030"
+/* STP BPDU: 802.3 length 38, LLC 42 42 03 */
+#define STP_XX                                                                              \
+	"0180c2000000 00000c5d1c33 0026 424203 000000000080000000000c5d1c30000000008000" \
+	"00000c5d1c308001000014000200"
+/* kday3.pcap frame 1 (tcpdump's test suite): a damaged source address with
+ * the group bit set, before a sound IPv4 header */
+#define ETH_GROUP_SRC                                                                       \
+	"84b59cbe30481bc47a08e9120800 451000a8f6c94000400641 8fcc093650cc093384"
+/* kday1.pcap frame 1: type IPv4, but the header there claims version 6 */
+#define ETH_BAD_IP "84b59cbe30480cc47a08e9fb0800 6610000000000000400600000102030405060708"
+
 static uint8_t buf[4096];
 static struct strbuf why;
 
@@ -250,6 +268,62 @@ START_TEST(summary_e_line_names_ethernet)
 }
 END_TEST
 
+START_TEST(summary_e_addresses_checked_against_bytes)
+{
+	const char *s = "05:27:12.999999 30:30:30:30:30:30 > 30:30:30:30:30:30, ethertype Unknown "
+			"(0x3030), length 262144: ";
+	/* the bytes alone are not enough for a guess; the summary's addresses are them */
+	ck_assert_int_eq(guess(ZEROS_30, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(ZEROS_30, s), LINK_ETHER);
+	ck_assert_why_has("MAC addresses are the first 12 bytes");
+	/* tcpdump -e -x prints the addresses above a dump that starts at IP */
+	const char *ex = "10:00:00.000000 02:00:5e:00:53:0a > 02:00:5e:00:53:14, ethertype IPv4 "
+			 "(0x0800), length 70: 127.0.0.1.7777 > 127.0.0.1.49386";
+	ck_assert_int_eq(guess(SEED_003, ex), LINK_IPV4);
+	ck_assert_int_eq(score_of(SEED_003, ex, "ether"), 0);
+}
+END_TEST
+
+START_TEST(summary_ethertype_checked_against_bytes)
+{
+	const char *hex = "000000000001001122334455d28b000100105ceeed57384f59c80800";
+	const char *s = "20:36:40.091512 ethertype Arista Vendor Specific Protocol (0xd28b), "
+			"length 110: SubType Timestamp (0x0001)";
+	ck_assert_int_eq(guess(hex, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(hex, s), LINK_ETHER);
+	ck_assert_why_has("EtherType the summary names is at byte 12");
+	/* the same summary over another type: no support */
+	ck_assert_int_eq(guess("000000000001001122334455d28c0001", s), LINK_UNKNOWN);
+}
+END_TEST
+
+START_TEST(x_dump_of_link_protocol_is_not_ethernet)
+{
+	const char *s = "04:02:10.267147 LACPv1, length 110";
+	/* -x: the PDU only; reading it as Ethernet would invent addresses */
+	ck_assert_int_eq(guess(LACP_X, s), LINK_UNKNOWN);
+	ck_assert_why_has("no known header");
+	/* -xx: a well-known group destination and the slow-protocols type */
+	ck_assert_int_eq(guess(LACP_XX, s), LINK_ETHER);
+	ck_assert_why_has("well-known group destination");
+	ck_assert_int_eq(guess(STP_XX, NULL), LINK_ETHER);
+	ck_assert_why_has("then an LLC header");
+}
+END_TEST
+
+START_TEST(damaged_ethernet_is_still_ethernet)
+{
+	ck_assert_int_eq(guess(ETH_BAD_IP, NULL), LINK_ETHER);
+	ck_assert_why_has("a header that does not fit");
+	ck_assert_int_eq(guess(ETH_GROUP_SRC, NULL), LINK_ETHER);
+	ck_assert_why_has("source is a group address");
+	/* the penalty: a group source scores lower than a unicast one */
+	ck_assert_int_lt(score_of(ETH_GROUP_SRC, NULL, "ether"),
+			 score_of("84b59cbe30481ac47a08e9120800 451000a8f6c94000400641 8fcc093650cc093384",
+				  NULL, "ether"));
+}
+END_TEST
+
 START_TEST(nothing_fits)
 {
 	ck_assert_int_eq(guess("ffffffffffffffff", NULL), LINK_UNKNOWN);
@@ -277,6 +351,8 @@ static Suite *make_suite(void)
 	tcase_add_test(bytes, loop_network_order);
 	tcase_add_test(bytes, previous_link_breaks_a_tie);
 	tcase_add_test(bytes, nothing_fits);
+	tcase_add_test(bytes, x_dump_of_link_protocol_is_not_ethernet);
+	tcase_add_test(bytes, damaged_ethernet_is_still_ethernet);
 	suite_add_tcase(s, bytes);
 
 	TCase *summary = tcase_create("summary");
@@ -285,6 +361,8 @@ static Suite *make_suite(void)
 	tcase_add_test(summary, sll_v2_summary_adds_evidence);
 	tcase_add_test(summary, banner_supports_a_fitting_header);
 	tcase_add_test(summary, summary_e_line_names_ethernet);
+	tcase_add_test(summary, summary_e_addresses_checked_against_bytes);
+	tcase_add_test(summary, summary_ethertype_checked_against_bytes);
 	suite_add_tcase(s, summary);
 	return s;
 }

@@ -35,6 +35,14 @@ enum {
 	PTS_BANNER = 15,        /* a "link-type" banner names it */
 	PTS_SUMMARY_NET = 5,    /* the summary's protocol word matches */
 	PTS_PREVIOUS = 2,       /* continues the stream: breaks ties, no more */
+	PTS_UNKNOWN_TYPE = 1,   /* an EtherType hexplain has no name for */
+	PTS_GROUP_DST = 3,      /* a well-known group destination (STP, CDP...) */
+	/* The least a link-header guess needs from the bytes and the summary
+	 * (a network header's version nibble is evidence enough): below it
+	 * (an unknown EtherType, a loose 802.3 length and nothing else) the
+	 * bytes are as likely the payload of a link header tcpdump -x left
+	 * out, and no guess is better than a wrong one. */
+	PTS_GUESS_MIN = 5,
 	ETH_MAX_PADDING = 46,   /* a 60-byte frame around a 14-byte minimum payload */
 	MAX_TAGS = 8,
 };
@@ -186,8 +194,10 @@ static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t
 {
 	*net = net_of_ethertype(type);
 	const char *name = value_name_find(ethertype_names, type);
-	if (!name)
-		return 0;
+	if (!name) {
+		SAY(sb_printf, why, _("type 0x%04x (unknown)"), type);
+		return PTS_UNKNOWN_TYPE;
+	}
 	SAY(sb_printf, why, _("type 0x%04x (%s)"), type, _(name));
 	if (*net == NET_NONE)
 		return PTS_KNOWN_VALUE;
@@ -197,7 +207,43 @@ static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t
 	}
 	SAY(sb_puts, why, "; ");
 	int n = score_net(c, *net, off, why);
-	return n ? PTS_KNOWN_VALUE + n : 0;
+	if (!n) /* the type still says what should follow: a broken header */
+		SAY(sb_puts, why, _("a header that does not fit"));
+	return PTS_KNOWN_VALUE + n;
+}
+
+/* The DSAP/SSAP pairs of the LLC headers 802.3 frames carry: SNAP, STP,
+ * OSI (IS-IS, CLNP), NetBIOS, IPX, and Novell's raw 802.3 (no LLC). */
+static bool known_llc(const struct cursor *c, size_t off)
+{
+	static const uint8_t saps[] = {0xaa, 0x42, 0xfe, 0xf0, 0xe0, 0x06, 0x04, 0x18, 0xff};
+	uint8_t dsap = 0, ssap = 0;
+	if (!cur_u8(c, off, &dsap) || !cur_u8(c, off + 1, &ssap))
+		return false;
+	for (size_t i = 0; i < sizeof(saps); i++)
+		if (dsap == saps[i] && (ssap & 0xfe) == saps[i])
+			return true;
+	return false;
+}
+
+/* Destinations that only link-level protocols use: IEEE 802.1 (STP, LACP,
+ * LLDP, 802.1X), Cisco (CDP, DTP, VTP, ISL), IPv4 and IPv6 multicast,
+ * broadcast. */
+static bool well_known_group(const struct cursor *c)
+{
+	static const uint8_t prefixes[][3] = {
+		{0x01, 0x80, 0xc2}, {0x01, 0x00, 0x0c}, {0x01, 0x00, 0x5e},
+		{0x33, 0x33, 0x00}, {0xff, 0xff, 0xff}, {0x09, 0x00, 0x2b},
+	};
+	const uint8_t *d = cur_bytes(c, 0, 3);
+	if (!d)
+		return false;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = prefixes[i][0] == 0x33 ? 2 : 3; /* 33:33 + any 4 bytes */
+		if (memcmp(d, prefixes[i], n) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* ---- link headers ---- */
@@ -207,8 +253,9 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 	uint8_t src0 = 0;
 	uint16_t type = 0;
 	*net = NET_NONE;
-	if (cur_u8(c, 6, &src0) && (src0 & 1))
-		return 0; /* a source address is never a group address */
+	/* a source address is never a group address; a damaged frame may
+	 * still carry one, so it costs points instead of ruling Ethernet out */
+	int group_src = cur_u8(c, 6, &src0) && (src0 & 1) ? PTS_GROUP_DST : 0;
 	if (!cur_be16(c, 12, &type)) {
 		SAY(sb_printf, why, _("%zu bytes: too short to show an Ethernet type"), c->len);
 		return 1;
@@ -221,6 +268,10 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 	int s = zero ? PTS_SMALL_FIT : 1;
 	if (zero)
 		SAY(sb_puts, why, _("zero addresses (a loopback capture), "));
+	if (well_known_group(c)) {
+		s += PTS_GROUP_DST;
+		SAY(sb_puts, why, _("a well-known group destination, "));
+	}
 	size_t off = 14;
 	for (int tags = 0; (type == 0x8100 || type == 0x88a8) && tags < MAX_TAGS; tags++) {
 		if (!cur_be16(c, off + 2, &type))
@@ -235,10 +286,17 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 		if (type == 0 || type > avail + 1500)
 			return 0;
 		SAY(sb_printf, why, _("802.3 length %u"), type);
-		return s + (type <= avail ? PTS_SMALL_FIT : 1);
+		s += type <= avail ? PTS_SMALL_FIT : 1;
+		if (known_llc(c, off)) {
+			s += PTS_KNOWN_VALUE;
+			SAY(sb_puts, why, _(", then an LLC header"));
+		}
+		return s > group_src ? s - group_src : 0;
 	}
 	int n = score_ethertype_payload(c, type, off, net, why);
-	return n ? s + n : 0;
+	if (group_src)
+		SAY(sb_puts, why, _("; but the source is a group address"));
+	return n && s + n > group_src ? s + n - group_src : 0;
 }
 
 static int score_sll(const struct cursor *c, enum net *net, struct strbuf *why)
@@ -333,6 +391,14 @@ static int score_loop(const struct cursor *c, enum net *net, struct strbuf *why)
 
 struct summary_evidence {
 	enum net net;         /* protocol word: IP, IP6, ARP */
+	/* tcpdump -e's "SRC > DST," and "ethertype NAME (0xNNNN)": they
+	 * count only when the bytes hold the same, since -e -x prints them
+	 * above a dump that leaves the link header out */
+	const char *mac_src, *mac_dst;
+	int ethertype;        /* -1: none named */
+	/* the part of link_points the bytes confirmed (the rest, a banner or
+	 * a word, holds for a -x dump of the same capture too) */
+	int checked_points[LINK_GUESS_CANDIDATES];
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -388,6 +454,59 @@ static bool is_mac(const char *t, size_t n)
 	return n == 17 || t[17] == ',';
 }
 
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Four hex digits and a ')': tcpdump's "(0x88cc)"; -1 otherwise. */
+static int parse_hex16(const char *t)
+{
+	int v = 0;
+	for (int i = 0; i < 4; i++) {
+		int d = hex_digit(t[i]);
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return t[4] == ')' ? v : -1;
+}
+
+/* Does the summary's "aa:bb:cc:dd:ee:ff" name the 6 bytes at off? */
+static bool mac_matches(const char *mac, const struct cursor *c, size_t off)
+{
+	const uint8_t *b = cur_bytes(c, off, 6);
+	if (!mac || !b)
+		return false;
+	for (size_t i = 0; i < 6; i++)
+		if (hex_digit(mac[3 * i]) * 16 + hex_digit(mac[3 * i + 1]) != b[i])
+			return false;
+	return true;
+}
+
+/* What tcpdump -e's summary says of an Ethernet header, checked against
+ * the bytes. */
+static void summary_ether(const struct cursor *c, struct summary_evidence *ev)
+{
+	uint16_t type = 0;
+	if (mac_matches(ev->mac_src, c, 6) && (!ev->mac_dst || mac_matches(ev->mac_dst, c, 0))) {
+		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
+		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+		ev->link_reason[C_ETHER] = N_("the summary's MAC addresses are the first 12 bytes, "
+					      "as tcpdump -e prints Ethernet");
+	} else if (ev->ethertype >= 0 && cur_be16(c, 12, &type) && type == ev->ethertype) {
+		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
+		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+		ev->link_reason[C_ETHER] = N_("the EtherType the summary names is at byte 12");
+	}
+}
+
 static bool is_direction(const char *t, size_t n)
 {
 	return tok_is(t, n, "In") || tok_is(t, n, "Out") || tok_is(t, n, "B") ||
@@ -419,8 +538,10 @@ static void banner_link(const char *t, size_t n, struct summary_evidence *ev)
 static void read_summary(const char *s, struct summary_evidence *ev)
 {
 	memset(ev, 0, sizeof(*ev));
+	ev->ethertype = -1;
 	if (!s || !*s)
 		return;
+	bool after_ethertype = false;
 	size_t pos = 0, start = 0, n = 0, index = 0;
 	const char *prev = NULL;
 	size_t prev_n = 0;
@@ -432,7 +553,7 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		}
 		if (index == 0 && pos == strlen(s)) /* the bare name of a banner */
 			banner_link(t, n, ev);
-		if (index == 0 && is_timestamp(t, n))
+		if (index == 0 && is_timestamp(t, n) && !is_mac(t, n)) /* 30:30:30:30:30:30 */
 			continue; /* -tttt prints two: neither counts as the packet's first */
 		if (index == 1 && prev && is_direction(t, n)) {
 			/* "lo    In  IP": an interface name and a direction, SLL2's -x
@@ -447,10 +568,15 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			ev->link_reason[C_SLL] = N_("the summary shows a direction and an address, as "
 						    "tcpdump -e prints Linux cooked v1");
 		}
-		if (index == 0 && is_mac(t, n)) {
-			ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
-			ev->link_reason[C_ETHER] = N_("the summary starts with MAC addresses, as "
-						      "tcpdump -e prints Ethernet");
+		if (index == 0 && is_mac(t, n))
+			ev->mac_src = t;
+		if (index == 2 && ev->mac_src && prev_n == 1 && *prev == '>' && is_mac(t, n))
+			ev->mac_dst = t;
+		if (tok_is(t, n, "ethertype"))
+			after_ethertype = true;
+		else if (after_ethertype && n >= 7 && memcmp(t, "(0x", 3) == 0) {
+			after_ethertype = false;
+			ev->ethertype = parse_hex16(t + 3);
 		}
 		if (tok_is(t, n, "ifindex")) {
 			ev->link_points[C_SLL2] += PTS_SUMMARY_LINK;
@@ -464,7 +590,8 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 				N_("the summary shows an address family (AF), as tcpdump -e prints "
 				   "BSD loopback");
 		}
-		if (tok_is(t, n, "[|ether]")) {
+		if (tok_is(t, n, "[|ether]")) { /* said of these very bytes */
+			ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
 			ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
 			ev->link_reason[C_ETHER] = N_("tcpdump's cut mark [|ether] names Ethernet");
 		}
@@ -493,6 +620,7 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	enum net net[LINK_GUESS_CANDIDATES] = {0};
 	struct summary_evidence ev;
 	read_summary(summary, &ev);
+	summary_ether(&c, &ev);
 
 	struct strbuf *r[LINK_GUESS_CANDIDATES] = {NULL};
 	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++) {
@@ -518,7 +646,9 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	/* The summary only supports headers the bytes already fit. */
 	size_t best = 0;
 	for (size_t i = 0; i < LINK_GUESS_CANDIDATES; i++) {
-		if (out[i].score <= 0) {
+		bool link_header = i != C_IPV4 && i != C_IPV6 && i != C_ARP;
+		if (out[i].score <= 0 ||
+		    (link_header && out[i].score + ev.checked_points[i] < PTS_GUESS_MIN)) {
 			out[i].score = 0;
 			continue;
 		}
