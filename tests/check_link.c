@@ -104,8 +104,26 @@ START_TEST(eth_padding_then_fcs)
 	assert_span(&pkt, "eth.padding", 0, 44, 16);
 	assert_span(&pkt, "eth.fcs", 0, 60, 4);
 	ck_assert_field_eq(&pkt, "eth.fcs", 0xdeadbeef);
-	ck_assert_field_eq(&pkt, "eth.fcs.status", 2); /* unverified */
+	/* tshark leaves its eth.fcs.status "unverified"; hexplain computes the
+	 * CRC and says so under its own name */
+	ck_assert_no_field(&pkt, "eth.fcs.status");
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs.status", 0); /* bad */
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs_calculated", 0x7c794133);
 	ck_assert_no_field(&pkt, "eth.trailer");
+}
+END_TEST
+
+START_TEST(eth_fcs_recomputed)
+{
+	/* the same frame ending in its real CRC-32, least significant byte first
+	 * (python3: struct.pack('<I', zlib.crc32(frame)).hex()) */
+	decode_hex(&pkt, LINK_ETHER, ETH_PADDED_HEADERS ZERO16 "7c794133");
+	ck_assert_field_eq(&pkt, "eth.fcs", 0x7c794133);
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs.status", 1); /* good */
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs_calculated", 0x7c794133);
+	/* one bit flipped in the payload: the same bytes no longer check */
+	decode_hex(&pkt, LINK_ETHER, ETH_PADDED_HEADERS "00000000000000000000000000000001" "7c794133");
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs.status", 0);
 }
 END_TEST
 
@@ -553,6 +571,7 @@ static Suite *make_suite(void)
 	tcase_add_test(eth, eth_nonzero_trailer_is_trailer);
 	tcase_add_test(eth, eth_zero_bytes_are_padding);
 	tcase_add_test(eth, eth_padding_then_fcs);
+	tcase_add_test(eth, eth_fcs_recomputed);
 	tcase_add_test(eth, eth_short_frame_extra_bytes_are_trailer);
 	tcase_add_test(eth, eth_exact_frame_has_no_trailer);
 	tcase_add_test(eth, eth_broadcast_arp);

@@ -18,6 +18,34 @@ bool cksum_add(uint32_t *sum, const struct cursor *c, size_t off, size_t len)
 	return true;
 }
 
+/* One table of the CRC of each byte value, built on first use: 1 KiB, and
+ * eight times fewer steps than shifting bit by bit. */
+static uint32_t crc_table[256];
+
+static void crc_table_build(void)
+{
+	for (uint32_t n = 0; n < 256; n++) {
+		uint32_t v = n;
+		for (int k = 0; k < 8; k++)
+			v = v & 1 ? 0xedb88320u ^ (v >> 1) : v >> 1;
+		crc_table[n] = v;
+	}
+}
+
+bool crc32_802(const struct cursor *c, size_t off, size_t len, uint32_t *crc)
+{
+	const uint8_t *b = cur_bytes(c, off, len);
+	if (!b)
+		return false;
+	if (!crc_table[1])
+		crc_table_build();
+	uint32_t v = 0xffffffffu;
+	for (size_t i = 0; i < len; i++)
+		v = crc_table[(v ^ b[i]) & 0xff] ^ (v >> 8);
+	*crc = v ^ 0xffffffffu;
+	return true;
+}
+
 uint16_t cksum_fold(uint32_t sum)
 {
 	while (sum >> 16)

@@ -18,6 +18,11 @@ uint16_t cksum_fold(uint32_t sum);
 bool cksum_pseudo(uint32_t *sum, const struct cursor *c, const struct pseudo_header *ph,
 		  uint32_t upper_len);
 
+/* The IEEE 802.3 CRC-32 (reflected polynomial 0xedb88320, initial value and
+ * final xor all ones) of [off, off+len); false when not all captured.  The
+ * frame carries it least significant byte first. */
+bool crc32_802(const struct cursor *c, size_t off, size_t len, uint32_t *crc);
+
 enum cksum_status {
 	CKSUM_BAD = 0,
 	CKSUM_GOOD = 1,

@@ -253,10 +253,19 @@ static void explain_trailer(const struct packet *p, const struct field *f, struc
 
 static void explain_fcs(const struct packet *p, const struct field *f, struct strbuf *o)
 {
-	(void)p;
-	sb_printf(o, _("0x%08x: taken as the frame check sequence (CRC-32), as tshark does for "
-		       "frames of 64 bytes or more; not verified"),
+	const struct field *st = packet_find_in_layer(p, f->layer, "hexplain.eth.fcs.status");
+	const struct field *calc = packet_find_in_layer(p, f->layer, "hexplain.eth.fcs_calculated");
+	unsigned want = calc ? (unsigned)calc->value : 0u;
+	sb_printf(o, _("0x%08x: the last 4 bytes, taken as the frame check sequence (CRC-32 "
+		       "over the frame before it), as tshark does for frames of 64 bytes or "
+		       "more; "),
 		  (unsigned)f->value);
+	if (st && st->value == CKSUM_GOOD)
+		sb_printf(o, _("✓ correct (recomputed 0x%08x): the capture kept the FCS"), want);
+	else
+		sb_printf(o, _("✗ the CRC-32 of the frame is 0x%08x: the frame was damaged, or "
+			       "these bytes are a trailer and the capture has no FCS"),
+			  want);
 }
 
 static const struct field_def eth_padding = {
@@ -271,9 +280,15 @@ static const struct field_def vlan_trailer = {
 static const struct field_def eth_fcs = {
 	"eth.fcs", N_("frame check sequence"), FT_UINT, 0, 4, 0, 0, 0, BASE_HEX, NULL, explain_fcs,
 	N_("CRC-32 over the frame (IEEE 802.3 §3.2.9); most captures leave it out")};
+/* tshark's eth.fcs.status says "unverified": it does not compute the CRC
+ * unless told to.  hexplain does, so its verdict goes under its own name
+ * rather than give tshark's field a value that means something else. */
 static const struct field_def eth_fcs_status = {
-	"eth.fcs.status", N_("FCS status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC,
-	checksum_status_names, NULL, N_("hexplain does not check the FCS, like tshark by default")};
+	"hexplain.eth.fcs.status", N_("FCS status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC,
+	checksum_status_names, NULL, N_("hexplain's verdict on the FCS: the CRC-32 recomputed")};
+static const struct field_def eth_fcs_calculated = {
+	"hexplain.eth.fcs_calculated", N_("FCS calculated"), FT_UINT, 0, 4, 0, 0, 1, BASE_HEX,
+	NULL, NULL, N_("the CRC-32 the frame should end with, as tshark shows an FCS")};
 
 static void own_field(struct field *f, int layer)
 {
@@ -330,8 +345,14 @@ static void add_link_trailer(struct packet *p, int owner, uint32_t start, uint32
 		uint32_t v = 0;
 		cur_be32(&p->bytes, frame - 4, &v);
 		own_field(packet_add_field(p, &eth_fcs, frame - 4, 4, v), owner);
-		struct field *st = packet_add_generated(p, &eth_fcs_status, CKSUM_UNVERIFIED);
-		own_field(st, owner);
+		uint32_t crc = 0;
+		crc32_802(&p->bytes, base, frame - 4 - base, &crc);
+		/* sent least significant byte first; tshark shows the bytes as read */
+		uint32_t shown = __builtin_bswap32(crc);
+		own_field(packet_add_generated(p, &eth_fcs_status,
+					       shown == v ? CKSUM_GOOD : CKSUM_BAD),
+			  owner);
+		own_field(packet_add_generated(p, &eth_fcs_calculated, shown), owner);
 	}
 }
 
