@@ -302,6 +302,74 @@ START_TEST(vlan_padding_belongs_to_the_tag)
 }
 END_TEST
 
+/* Arista's timestamp shim: 00:00:00:00:00:01 <- 00:11:22:33:44:55, type 0xd28b,
+ * sub-type 1, then the version word, the timestamp, the frame's own type */
+#define AVSP_MACS "000000000001 001122334455 d28b 0001"
+#define AVSP_IP "4500001c0001000040fdf5e0c0000201c00002020000000000000000"
+
+START_TEST(avsp_64bit_timestamp)
+{
+	decode_hex(&pkt, LINK_ETHER, AVSP_MACS "0010 5ceeed57 384f59c8 0800 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "eth.type", 0xd28b);
+	ck_assert_field_eq(&pkt, "avsp.sub_type", 1);
+	ck_assert_field_eq(&pkt, "avsp.ver", 0x0010);
+	ck_assert_field_eq(&pkt, "avsp.64sec", 1559162199);
+	ck_assert_field_eq(&pkt, "avsp.64ns", 944724424);
+	assert_span(&pkt, "avsp.etype", 0, 26, 2);
+	ck_assert_field_eq(&pkt, "avsp.etype", 0x0800);
+	/* the IPv4 header follows the 14-byte shim */
+	assert_span(&pkt, "ip.src", 0, 40, 4);
+	ck_assert_int_eq(layer_of(&pkt, "avsp", 0), 1);
+	ck_assert_no_field(&pkt, "eth.trailer");
+}
+END_TEST
+
+START_TEST(avsp_48bit_timestamp_then_vlan)
+{
+	/* format 2 (48-bit), UTC: 16-bit seconds, 32-bit nanoseconds, then a tag */
+	decode_hex(&pkt, LINK_ETHER,
+		   AVSP_MACS "0120 ed95 18143ab4 8100 0064 0800 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "avsp.48sec", 0xed95);
+	ck_assert_field_eq(&pkt, "avsp.48ns", 0x18143ab4);
+	ck_assert_no_field(&pkt, "avsp.64sec");
+	ck_assert_field_eq(&pkt, "avsp.etype", 0x8100);
+	ck_assert_field_eq(&pkt, "vlan.id", 100);
+	ck_assert_field_eq(&pkt, "ip.proto", 253);
+}
+END_TEST
+
+START_TEST(avsp_unknown_format_stops)
+{
+	/* format 3 is no layout hexplain knows: where the type lies is unknown */
+	decode_hex(&pkt, LINK_ETHER, AVSP_MACS "0030 5ceeed57 384f59c8 0800 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "avsp.ver", 0x0030);
+	ck_assert(has_problem(&pkt, "avsp.unknown"));
+	ck_assert_no_field(&pkt, "avsp.etype");
+	ck_assert_no_field(&pkt, "ip.src");
+	/* cut inside the shim */
+	decode_hex(&pkt, LINK_ETHER, AVSP_MACS "0010 5cee");
+	ck_assert_field_eq(&pkt, "avsp.ver", 0x0010);
+	ck_assert_no_field(&pkt, "avsp.64sec");
+	ck_assert(pkt.layers[layer_of(&pkt, "avsp", 0)].truncated);
+}
+END_TEST
+
+START_TEST(mpls_and_nsh_over_ethernet)
+{
+	/* EtherType 0x8847: one label (bottom of stack), then IPv4 */
+	decode_hex(&pkt, LINK_ETHER,
+		   "02005e005314 02005e00530a 8847 00040140 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "mpls.label", 64);
+	ck_assert_field_eq(&pkt, "mpls.bottom", 1);
+	assert_span(&pkt, "ip.src", 0, 30, 4);
+	/* EtherType 0x894f: NSH, MD type 2, length 2 words, next protocol 1 (IPv4) */
+	decode_hex(&pkt, LINK_ETHER,
+		   "02005e005314 02005e00530a 894f 0002 0201 00030907 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "nsh.nextproto", 1);
+	assert_span(&pkt, "ip.src", 0, 34, 4);
+}
+END_TEST
+
 START_TEST(vlan_trailer_has_no_fcs)
 {
 	/* 58 + 8 = 66 bytes: past 60, so no padding; a tagged payload gets no FCS */
@@ -572,6 +640,10 @@ static Suite *make_suite(void)
 	tcase_add_test(eth, eth_zero_bytes_are_padding);
 	tcase_add_test(eth, eth_padding_then_fcs);
 	tcase_add_test(eth, eth_fcs_recomputed);
+	tcase_add_test(eth, avsp_64bit_timestamp);
+	tcase_add_test(eth, avsp_48bit_timestamp_then_vlan);
+	tcase_add_test(eth, avsp_unknown_format_stops);
+	tcase_add_test(eth, mpls_and_nsh_over_ethernet);
 	tcase_add_test(eth, eth_short_frame_extra_bytes_are_trailer);
 	tcase_add_test(eth, eth_exact_frame_has_no_trailer);
 	tcase_add_test(eth, eth_broadcast_arp);

@@ -84,6 +84,13 @@ void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32
 	case 0x8035: /* RARP uses ARP's message format */
 		decode_arp(p, off, end, ctx);
 		break;
+	case 0x8847:
+	case 0x8848:
+		decode_mpls(p, off, end, ctx);
+		break;
+	case 0x894f:
+		decode_nsh(p, off, end, ctx);
+		break;
 	default:
 		decode_payload(p, off, end);
 		break;

@@ -66,6 +66,12 @@ bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_
 /* sFlow v5 (UDP 6343): the packet headers it samples, decoded (sflow.c). */
 bool decode_sflow(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_gre(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* An MPLS label stack (EtherType 0x8847/0x8848, MPLS over UDP) and the IP
+ * packet below its bottom label. */
+void decode_mpls(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* A network service header (RFC 8300; EtherType 0x894f, VXLAN-GPE) and what
+ * its next-protocol field names. */
+void decode_nsh(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_pim(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* ARP and RARP (EtherTypes 0x0806, 0x8035), or a bare ARP dump (LINK_ARP). */
 void decode_arp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analyze/checksum.h"
+#include "avsp.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "explain_util.h"
@@ -40,8 +41,10 @@ const struct value_name ethertype_names[] = {
 	{0x88f7, N_("PTP, precision time protocol")},
 	{0x8906, N_("Fibre Channel over Ethernet")},
 	{0x8914, N_("FCoE initialization")},
+	{0x894f, N_("NSH, network service header")},
 	{0x9000, N_("loopback (configuration test protocol)")},
 	{0x9100, N_("QinQ VLAN tag (pre-802.1ad)")},
+	{0xd28b, N_("Arista vendor-specific (timestamp)")},
 	{0, NULL},
 };
 
@@ -441,7 +444,16 @@ void decode_link_payload(struct packet *p, uint16_t ethertype, uint32_t off, int
 			 const struct decode_ctx *ctx)
 {
 	int owner = link_layer;
-	for (int tags = 0; is_tag_type(ethertype) && tags < MAX_VLAN_TAGS; tags++) {
+	for (int tags = 0; (is_tag_type(ethertype) || ethertype == ETHERTYPE_AVSP) &&
+			   tags < MAX_VLAN_TAGS;
+	     tags++) {
+		if (ethertype == ETHERTYPE_AVSP) {
+			/* a shim before the frame's own type, like a tag; its
+			 * layer owns no trailer (tshark gives eth.trailer) */
+			if (!decode_avsp(p, off, ctx, &ethertype, &off))
+				return;
+			continue;
+		}
 		const char *title = ethertype == 0x8100 ? N_("802.1Q VLAN tag")
 							: N_("802.1ad service VLAN tag");
 		int l = packet_add_layer(p, "vlan", title, off, ctx->quoted);

@@ -268,7 +268,7 @@ static void decode_ip_by_version(struct packet *p, uint32_t off, uint32_t end,
 		decode_payload(p, off, end);
 }
 
-static void decode_nsh(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx)
+void decode_nsh(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx)
 {
 	uint16_t first = 0;
 	cur_be16(&p->bytes, off, &first);
@@ -286,6 +286,29 @@ static void decode_nsh(struct packet *p, uint32_t off, uint32_t end, const struc
 		decode_ether(p, off + hlen, &in);
 	else
 		decode_payload(p, off + hlen, end);
+}
+
+void decode_mpls(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx)
+{
+	int layer = packet_add_layer(p, "mpls", N_("MPLS label stack"), off, ctx->quoted);
+	if (layer < 0)
+		return;
+	uint32_t at = off;
+	for (unsigned n = 0; n < 16; n++) {
+		uint32_t entry = 0;
+		if (packet_read_rows(p, mpls_rows, ROWS(mpls_rows), at) < ROWS(mpls_rows) ||
+		    !cur_be32(&p->bytes, at, &entry)) {
+			p->layers[layer].truncated = true;
+			decode_truncated(p, "mpls", at, 4);
+			return;
+		}
+		at += 4;
+		p->layers[layer].length = at - off;
+		if (entry & 0x100)
+			break;
+	}
+	struct decode_ctx in = inner_ctx(ctx, end);
+	decode_ip_by_version(p, at, end, &in);
 }
 
 bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_t off,
@@ -334,27 +357,9 @@ bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_
 			decode_ethertype(p, type, off + 8 + optlen, end, &in);
 		return true;
 	}
-	case PORT_MPLS_UDP: {
-		int layer = packet_add_layer(p, "mpls", N_("MPLS label stack"), off, ctx->quoted);
-		if (layer < 0)
-			return true;
-		uint32_t at = off;
-		for (unsigned n = 0; n < 16; n++) {
-			uint32_t entry = 0;
-			if (packet_read_rows(p, mpls_rows, ROWS(mpls_rows), at) < ROWS(mpls_rows) ||
-			    !cur_be32(&p->bytes, at, &entry)) {
-				p->layers[layer].truncated = true;
-				decode_truncated(p, "mpls", at, 4);
-				return true;
-			}
-			at += 4;
-			p->layers[layer].length = at - off;
-			if (entry & 0x100)
-				break;
-		}
-		decode_ip_by_version(p, at, end, &in);
+	case PORT_MPLS_UDP:
+		decode_mpls(p, off, end, ctx);
 		return true;
-	}
 	case PORT_SFLOW:
 		return decode_sflow(p, off, end, ctx);
 	default:
