@@ -370,6 +370,47 @@ START_TEST(mpls_and_nsh_over_ethernet)
 }
 END_TEST
 
+/* MACsec SecTAG after the addresses: TCI/AN 0x20 (SC set), SL 0, PN 68, SCI
+ * 2e:b7:3f:39:95:c3 port 1; then the data and a 16-byte ICV */
+#define MACSEC_HDR "02005e005314 02005e00530a 88e5 20 00 00000044 2eb73f3995c3 0001"
+#define MACSEC_ICV "debaa9324fad9a4c3b74722f7470752b"
+
+START_TEST(macsec_integrity_only_is_decoded)
+{
+	decode_hex(&pkt, LINK_ETHER, MACSEC_HDR "0800 " AVSP_IP MACSEC_ICV);
+	ck_assert_field_eq(&pkt, "macsec.TCI", 0x08); /* the six bits, shifted as tshark does */
+	ck_assert_field_eq(&pkt, "macsec.TCI.SC", 1);
+	ck_assert_field_eq(&pkt, "macsec.TCI.E", 0);
+	ck_assert_field_eq(&pkt, "macsec.PN", 68);
+	ck_assert_str_eq(field_text_at(&pkt, "macsec.SCI.system_identifier", 0),
+			 "2e:b7:3f:39:95:c3");
+	ck_assert_field_eq(&pkt, "macsec.SCI.port_identifier", 1);
+	assert_span(&pkt, "macsec.etype", 0, 28, 2);
+	assert_span(&pkt, "ip.src", 0, 42, 4);
+	assert_span(&pkt, "macsec.ICV", 0, 58, 16);
+}
+END_TEST
+
+START_TEST(macsec_encrypted_is_opaque)
+{
+	/* TCI 0x2c: E and C set; SL 28 (a short frame); no SCI: 0x0c */
+	decode_hex(&pkt, LINK_ETHER, "02005e005314 02005e00530a 88e5 0c 1c 00000048 " AVSP_IP
+				     MACSEC_ICV);
+	ck_assert_field_eq(&pkt, "macsec.TCI.E", 1);
+	ck_assert_field_eq(&pkt, "macsec.SL", 28);
+	ck_assert_no_field(&pkt, "macsec.SCI.port_identifier");
+	ck_assert_no_field(&pkt, "macsec.etype");
+	ck_assert_no_field(&pkt, "ip.src");
+	assert_span(&pkt, "macsec.data", 0, 20, 28);
+	assert_span(&pkt, "macsec.ICV", 0, 48, 16);
+	/* cut inside the SCI */
+	decode_hex(&pkt, LINK_ETHER, MACSEC_HDR);
+	decode_hex(&pkt, LINK_ETHER, "02005e005314 02005e00530a 88e5 20 00 00000044 2eb7");
+	ck_assert_no_field(&pkt, "macsec.SCI.system_identifier");
+	ck_assert(pkt.layers[layer_of(&pkt, "macsec", 0)].truncated);
+}
+END_TEST
+
 START_TEST(vlan_trailer_has_no_fcs)
 {
 	/* 58 + 8 = 66 bytes: past 60, so no padding; a tagged payload gets no FCS */
@@ -644,6 +685,8 @@ static Suite *make_suite(void)
 	tcase_add_test(eth, avsp_48bit_timestamp_then_vlan);
 	tcase_add_test(eth, avsp_unknown_format_stops);
 	tcase_add_test(eth, mpls_and_nsh_over_ethernet);
+	tcase_add_test(eth, macsec_integrity_only_is_decoded);
+	tcase_add_test(eth, macsec_encrypted_is_opaque);
 	tcase_add_test(eth, eth_short_frame_extra_bytes_are_trailer);
 	tcase_add_test(eth, eth_exact_frame_has_no_trailer);
 	tcase_add_test(eth, eth_broadcast_arp);

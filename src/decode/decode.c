@@ -91,6 +91,9 @@ void decode_ethertype(struct packet *p, uint16_t ethertype, uint32_t off, uint32
 	case 0x894f:
 		decode_nsh(p, off, end, ctx);
 		break;
+	case 0x88e5:
+		decode_macsec(p, off, end, ctx);
+		break;
 	default:
 		decode_payload(p, off, end);
 		break;

@@ -66,6 +66,9 @@ bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_
 /* sFlow v5 (UDP 6343): the packet headers it samples, decoded (sflow.c). */
 bool decode_sflow(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_gre(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* MACsec (EtherType 0x88e5): the SecTAG, the data in clear when it is only
+ * integrity-protected, and the ICV. */
+void decode_macsec(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* An MPLS label stack (EtherType 0x8847/0x8848, MPLS over UDP) and the IP
  * packet below its bottom label. */
 void decode_mpls(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
