@@ -319,6 +319,16 @@ START_TEST(damaged_ethernet_is_still_ethernet)
 {
 	ck_assert_int_eq(guess(ETH_BAD_IP, NULL), LINK_ETHER);
 	ck_assert_why_has("a header that does not fit");
+	/* version 0 after type IPv6: the IPv6 multicast destination vouches */
+	ck_assert_int_eq(guess("3333ff766c14 000c29766c14 86dd 0000000000183aff", NULL), LINK_ETHER);
+	/* an LLDP PDU that tcpdump -x printed holds 0x0800 at byte 12 by chance */
+	ck_assert_int_eq(guess("020704080027 42ba59040703 0800 2742ba590602 0078fe060080c2010001",
+			       "06:05:15.631413 LLDP, length 72"),
+			 LINK_UNKNOWN);
+	/* tcpdump's own word for the network layer vouches too */
+	ck_assert_int_eq(guess("020704080027 42ba59040703 0800 2742ba590602 0078fe060080c2010001",
+			       "10:23:33.663606 IP, wrong link-layer encapsulation (invalid)"),
+			 LINK_ETHER);
 	ck_assert_int_eq(guess(ETH_GROUP_SRC, NULL), LINK_ETHER);
 	ck_assert_why_has("source is a group address");
 	/* the penalty: a group source scores lower than a unicast one */

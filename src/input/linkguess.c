@@ -188,9 +188,11 @@ static enum net net_of_ethertype(uint16_t type)
 }
 
 /* An EtherType and what follows it; known types other than IP and ARP
- * count a little, unknown ones not at all. */
+ * count a little, unknown ones less.  vouched: something besides these two
+ * bytes says the header is a link header (the summary names the protocol
+ * the type announces, a well-known group destination). */
 static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t off,
-				   enum net *net, struct strbuf *why)
+				   bool vouched, enum net *net, struct strbuf *why)
 {
 	*net = net_of_ethertype(type);
 	const char *name = value_name_find(ethertype_names, type);
@@ -207,9 +209,20 @@ static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t
 	}
 	SAY(sb_puts, why, "; ");
 	int n = score_net(c, *net, off, why);
-	if (!n) /* the type still says what should follow: a broken header */
-		SAY(sb_puts, why, _("a header that does not fit"));
-	return PTS_KNOWN_VALUE + n;
+	if (n)
+		return PTS_KNOWN_VALUE + n;
+	/* A broken IP header still begins with an IP version (tcpdump's "IP6,
+	 * wrong link-layer encapsulation" is version 6 after type IPv4); with
+	 * neither that nor a voucher, the bytes are more likely other data that
+	 * happens to hold the type's value at byte 12 (an LLDP PDU that
+	 * tcpdump -x printed). */
+	uint8_t first = 0;
+	bool ip_version = *net != NET_ARP && cur_u8(c, off, &first) &&
+			  (first >> 4 == 4 || first >> 4 == 6);
+	if (!ip_version && !vouched)
+		return 0;
+	SAY(sb_puts, why, _("a header that does not fit"));
+	return PTS_KNOWN_VALUE;
 }
 
 /* The DSAP/SSAP pairs of the LLC headers 802.3 frames carry: SNAP, STP,
@@ -248,7 +261,8 @@ static bool well_known_group(const struct cursor *c)
 
 /* ---- link headers ---- */
 
-static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why)
+static int score_ether(const struct cursor *c, enum net said, enum net *net,
+		       struct strbuf *why)
 {
 	uint8_t src0 = 0;
 	uint16_t type = 0;
@@ -293,13 +307,14 @@ static int score_ether(const struct cursor *c, enum net *net, struct strbuf *why
 		}
 		return s > group_src ? s - group_src : 0;
 	}
-	int n = score_ethertype_payload(c, type, off, net, why);
+	bool vouched = well_known_group(c) || (said != NET_NONE && said == net_of_ethertype(type));
+	int n = score_ethertype_payload(c, type, off, vouched, net, why);
 	if (group_src)
 		SAY(sb_puts, why, _("; but the source is a group address"));
 	return n && s + n > group_src ? s + n - group_src : 0;
 }
 
-static int score_sll(const struct cursor *c, enum net *net, struct strbuf *why)
+static int score_sll(const struct cursor *c, enum net said, enum net *net, struct strbuf *why)
 {
 	uint16_t pkttype = 0, hatype = 0, halen = 0, proto = 0;
 	*net = NET_NONE;
@@ -316,11 +331,12 @@ static int score_sll(const struct cursor *c, enum net *net, struct strbuf *why)
 		SAY(sb_printf, why, _(", device type %u"), hatype);
 	}
 	SAY(sb_puts, why, ", ");
-	int n = score_ethertype_payload(c, proto, 16, net, why);
+	bool vouched = said != NET_NONE && said == net_of_ethertype(proto);
+	int n = score_ethertype_payload(c, proto, 16, vouched, net, why);
 	return n ? s + n : 0;
 }
 
-static int score_sll2(const struct cursor *c, enum net *net, struct strbuf *why)
+static int score_sll2(const struct cursor *c, enum net said, enum net *net, struct strbuf *why)
 {
 	uint16_t proto = 0, reserved = 1, hatype = 0;
 	uint32_t ifindex = 0;
@@ -340,7 +356,8 @@ static int score_sll2(const struct cursor *c, enum net *net, struct strbuf *why)
 	if (hatype == 1 || hatype == 772 || hatype == 776 || hatype == 778 || hatype == 65534)
 		s += PTS_KNOWN_VALUE;
 	SAY(sb_puts, why, ", ");
-	int n = score_ethertype_payload(c, proto, 20, net, why);
+	bool vouched = said != NET_NONE && said == net_of_ethertype(proto);
+	int n = score_ethertype_payload(c, proto, 20, vouched, net, why);
 	return n ? s + n : 0;
 }
 
@@ -596,11 +613,12 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			ev->link_reason[C_ETHER] = N_("tcpdump's cut mark [|ether] names Ethernet");
 		}
 		if (ev->net == NET_NONE) {
-			if (tok_is(t, n, "IP") || tok_is(t, n, "IPv4"))
+			size_t w = n && t[n - 1] == ',' ? n - 1 : n; /* "IP6, wrong link-layer" */
+			if (tok_is(t, w, "IP") || tok_is(t, w, "IPv4"))
 				ev->net = NET_IPV4;
-			else if (tok_is(t, n, "IP6") || tok_is(t, n, "IPv6"))
+			else if (tok_is(t, w, "IP6") || tok_is(t, w, "IPv6"))
 				ev->net = NET_IPV6;
-			else if (tok_is(t, n, "ARP,") || tok_is(t, n, "ARP"))
+			else if (tok_is(t, w, "ARP"))
 				ev->net = NET_ARP;
 		}
 		prev = t;
@@ -637,9 +655,9 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	net[C_IPV6] = NET_IPV6;
 	out[C_ARP].score = score_arp(&c, 0, r[C_ARP]);
 	net[C_ARP] = NET_ARP;
-	out[C_ETHER].score = score_ether(&c, &net[C_ETHER], r[C_ETHER]);
-	out[C_SLL].score = score_sll(&c, &net[C_SLL], r[C_SLL]);
-	out[C_SLL2].score = score_sll2(&c, &net[C_SLL2], r[C_SLL2]);
+	out[C_ETHER].score = score_ether(&c, ev.net, &net[C_ETHER], r[C_ETHER]);
+	out[C_SLL].score = score_sll(&c, ev.net, &net[C_SLL], r[C_SLL]);
+	out[C_SLL2].score = score_sll2(&c, ev.net, &net[C_SLL2], r[C_SLL2]);
 	out[C_NULL].score = score_null(&c, &net[C_NULL], r[C_NULL]);
 	out[C_LOOP].score = score_loop(&c, &net[C_LOOP], r[C_LOOP]);
 
