@@ -411,6 +411,37 @@ START_TEST(macsec_encrypted_is_opaque)
 }
 END_TEST
 
+/* An ISL frame carrying a DTP frame (802.3, LLC/SNAP) with its own FCS:
+ * 26-byte ISL header, 51 bytes of frame, 9 bytes of padding, the CRC-32 */
+#define ISL_DTP                                                                             \
+	"01000c000000001906eab885004caaaa0300000c0003000000 00"                            \
+	"01000ccccccc001906eab8850025aaaa0300000c200401000100084c61620000020005040003"     \
+	"0005400004000a001906eab885 000000000000000000 f7a7fe42"
+
+START_TEST(isl_carries_a_whole_frame)
+{
+	decode_hex(&pkt, LINK_ETHER, ISL_DTP);
+	ck_assert_int_eq(layer_of(&pkt, "isl", 0), 0);
+	ck_assert_str_eq(field_text_at(&pkt, "isl.dst", 0), "01:00:0c:00:00:00");
+	ck_assert_field_eq(&pkt, "isl.type", 0);
+	ck_assert_field_eq(&pkt, "isl.len", 76);
+	ck_assert_field_eq(&pkt, "isl.vlan_id", 1);
+	ck_assert_field_eq(&pkt, "isl.bpdu", 1);
+	/* the carried frame is an Ethernet frame of its own, from byte 26 */
+	ck_assert_int_eq(layer_of(&pkt, "eth", 0), 1);
+	assert_span(&pkt, "eth.dst", 0, 26, 6);
+	ck_assert_str_eq(field_text_at(&pkt, "eth.dst", 0), "01:00:0c:cc:cc:cc");
+	ck_assert_field_eq(&pkt, "eth.len", 37);
+	/* its 60-byte minimum and its FCS count from its own first byte */
+	assert_span(&pkt, "eth.padding", 0, 77, 9);
+	assert_span(&pkt, "eth.fcs", 0, 86, 4);
+	ck_assert_field_eq(&pkt, "hexplain.eth.fcs.status", 1);
+	/* not ISL: 01:00:0c:cc:cc:cc is CDP's address */
+	decode_hex(&pkt, LINK_ETHER, "01000ccccccc001906eab8850025aaaa0300000c2004");
+	ck_assert_no_field(&pkt, "isl.dst");
+}
+END_TEST
+
 START_TEST(vlan_trailer_has_no_fcs)
 {
 	/* 58 + 8 = 66 bytes: past 60, so no padding; a tagged payload gets no FCS */
@@ -687,6 +718,7 @@ static Suite *make_suite(void)
 	tcase_add_test(eth, mpls_and_nsh_over_ethernet);
 	tcase_add_test(eth, macsec_integrity_only_is_decoded);
 	tcase_add_test(eth, macsec_encrypted_is_opaque);
+	tcase_add_test(eth, isl_carries_a_whole_frame);
 	tcase_add_test(eth, eth_short_frame_extra_bytes_are_trailer);
 	tcase_add_test(eth, eth_exact_frame_has_no_trailer);
 	tcase_add_test(eth, eth_broadcast_arp);

@@ -5,6 +5,7 @@
 
 #include "analyze/checksum.h"
 #include "avsp.h"
+#include "isl.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "explain_util.h"
@@ -238,12 +239,22 @@ static const struct field_def vlan_len = {
 
 /* ---- trailer ---- */
 
+/* The first byte of the link-layer frame the layer owner belongs to: the
+ * nearest Ethernet header at or before it (its tags are part of it). */
+static uint32_t frame_start(const struct packet *p, int owner)
+{
+	for (int l = owner; l >= 0; l--)
+		if (strcmp(p->layers[l].proto, "eth") == 0)
+			return p->layers[l].offset;
+	return 0;
+}
+
 static void explain_padding(const struct packet *p, const struct field *f, struct strbuf *o)
 {
-	(void)p;
+	/* counted from the frame's first byte: an inner frame's (ISL, a tunnel) */
 	sb_printf(o, _("%u + %u zero bytes = 60: Ethernet pads frames to the 60-byte minimum "
 		       "(64 with the FCS); the receiver drops them by the network layer's length"),
-		  (unsigned)f->offset, (unsigned)f->length);
+		  (unsigned)(f->offset - frame_start(p, f->layer)), (unsigned)f->length);
 }
 
 static void explain_trailer(const struct packet *p, const struct field *f, struct strbuf *o)
@@ -303,16 +314,6 @@ static void own_field(struct field *f, int layer)
  * Wireshark's add_ethernet_trailer with its defaults (padding must be zeros,
  * FCS guessed), so the names match tshark's.  The frame is taken to begin at
  * byte 0 and to be whole (a dump has no original length). */
-/* The first byte of the link-layer frame the layer owner belongs to: the
- * nearest Ethernet header at or before it (its tags are part of it). */
-static uint32_t frame_start(const struct packet *p, int owner)
-{
-	for (int l = owner; l >= 0; l--)
-		if (strcmp(p->layers[l].proto, "eth") == 0)
-			return p->layers[l].offset;
-	return 0;
-}
-
 static void add_link_trailer(struct packet *p, int owner, uint32_t start, uint32_t frame,
 			     const struct field_def *trailer, bool may_have_fcs)
 {
@@ -488,6 +489,10 @@ void decode_link_payload(struct packet *p, uint16_t ethertype, uint32_t off, int
 
 void decode_ether(struct packet *p, uint32_t off, const struct decode_ctx *ctx)
 {
+	if (is_isl_frame(&p->bytes, off)) {
+		decode_isl(p, off, ctx);
+		return;
+	}
 	int layer = packet_add_layer(p, "eth", N_("Ethernet II header"), off, ctx->quoted);
 	if (layer < 0)
 		return;
