@@ -329,6 +329,18 @@ START_TEST(damaged_ethernet_is_still_ethernet)
 	ck_assert_int_eq(guess("020704080027 42ba59040703 0800 2742ba590602 0078fe060080c2010001",
 			       "10:23:33.663606 IP, wrong link-layer encapsulation (invalid)"),
 			 LINK_ETHER);
+	/* MPLS: the labelled packet is scored, past the label stack */
+	ck_assert_int_eq(guess("020202020202 010101010101 8847 03e861ff 4600007080020000011100000000"
+			       "c0a800017f000001",
+			       NULL),
+			 LINK_ETHER);
+	ck_assert_why_has("MPLS");
+	/* Linux cooked v1 with a packet type out of range, before a sound IPv4 header */
+	ck_assert_int_eq(guess("3030 3030 3030 3030303030303030 0800 4530003030304000301100003030"
+			       "30303030 3030",
+			       "01:10:59.680304 IP (tos 0x30, ttl 48, id 12336, offset 0, flags [DF])"),
+			 LINK_SLL);
+	ck_assert_why_has("out of range");
 	ck_assert_int_eq(guess(ETH_GROUP_SRC, NULL), LINK_ETHER);
 	ck_assert_why_has("source is a group address");
 	/* the penalty: a group source scores lower than a unicast one */

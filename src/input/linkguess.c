@@ -187,6 +187,25 @@ static enum net net_of_ethertype(uint16_t type)
 	}
 }
 
+/* Past an MPLS label stack (up to its bottom-of-stack entry): where the
+ * packet it labels starts, and which IP version that packet claims. */
+static size_t skip_mpls_labels(const struct cursor *c, size_t off, enum net *net)
+{
+	uint32_t entry = 0;
+	uint8_t v = 0;
+	*net = NET_NONE;
+	for (int k = 0; k < MAX_TAGS; k++) {
+		if (!cur_be32(c, off, &entry))
+			return off;
+		off += 4;
+		if (entry & 0x100)
+			break;
+	}
+	if (cur_u8(c, off, &v))
+		*net = v >> 4 == 4 ? NET_IPV4 : v >> 4 == 6 ? NET_IPV6 : NET_NONE;
+	return off;
+}
+
 /* An EtherType and what follows it; known types other than IP and ARP
  * count a little, unknown ones less.  vouched: something besides these two
  * bytes says the header is a link header (the summary names the protocol
@@ -201,6 +220,8 @@ static int score_ethertype_payload(const struct cursor *c, uint16_t type, size_t
 		return PTS_UNKNOWN_TYPE;
 	}
 	SAY(sb_printf, why, _("type 0x%04x (%s)"), type, _(name));
+	if (type == 0x8847 || type == 0x8848)
+		off = skip_mpls_labels(c, off, net);
 	if (*net == NET_NONE)
 		return PTS_KNOWN_VALUE;
 	if (!cur_has(c, off, 1)) {
@@ -321,8 +342,9 @@ static int score_sll(const struct cursor *c, enum net said, enum net *net, struc
 	if (!cur_be16(c, 0, &pkttype) || !cur_be16(c, 2, &hatype) || !cur_be16(c, 4, &halen) ||
 	    !cur_be16(c, 14, &proto))
 		return 0;
-	if (pkttype > 4 || halen > 8)
-		return 0;
+	/* out-of-range values cost points instead of ruling SLL out: a
+	 * damaged header is still the capture's link header */
+	int odd = pkttype > 4 || halen > 8 ? PTS_SMALL_FIT : 0;
 	int s = PTS_SMALL_FIT;
 	SAY(sb_printf, why, _("Linux cooked v1 header at byte 0: packet type %u, address length %u"),
 		  pkttype, halen);
@@ -333,7 +355,9 @@ static int score_sll(const struct cursor *c, enum net said, enum net *net, struc
 	SAY(sb_puts, why, ", ");
 	bool vouched = said != NET_NONE && said == net_of_ethertype(proto);
 	int n = score_ethertype_payload(c, proto, 16, vouched, net, why);
-	return n ? s + n : 0;
+	if (odd)
+		SAY(sb_puts, why, _("; but the packet type or address length is out of range"));
+	return n && s + n > odd ? s + n - odd : 0;
 }
 
 static int score_sll2(const struct cursor *c, enum net said, enum net *net, struct strbuf *why)
