@@ -31,14 +31,36 @@ def pcap_packets(path):
         off += caplen
 
 
-CALL = re.compile(r'decode_hex\(\s*&\w+\s*,\s*LINK_(\w+)\s*,\s*((?:"[^"]*"\s*)+)\)', re.S)
+CALL = re.compile(r'decode_hex\(\s*&\w+\s*,\s*LINK_(\w+)\s*,\s*((?:(?:"[^"]*"|[A-Z][A-Z0-9_]*)\s*)+)\)',
+                  re.S)
+DEFINE = re.compile(r'^#define\s+([A-Z][A-Z0-9_]*)\s+((?:(?:"[^"]*"|[A-Z][A-Z0-9_]*)[ \t]*(?:\\\n[ \t]*)?)+)$',
+                    re.M)
+PIECE = re.compile(r'"([^"]*)"|([A-Z][A-Z0-9_]*)')
+
+
+def expand(text, defines, depth=0):
+    """The hex of a run of string literals and macro names (#defines of the same)."""
+    out = []
+    for lit, name in PIECE.findall(text):
+        if name:
+            if name not in defines or depth > 8:
+                return None
+            sub = expand(defines[name], defines, depth + 1)
+            if sub is None:
+                return None
+            out.append(sub)
+        else:
+            out.append(lit)
+    return "".join(out)
 
 
 def test_packets(path):
     text = open(path).read()
+    defines = {m.group(1): m.group(2) for m in DEFINE.finditer(text)}
     for m in CALL.finditer(text):
         link = m.group(1).lower()
-        hexes = "".join(re.findall(r'"([^"]*)"', m.group(2))).replace(" ", "")
+        hexes = expand(m.group(2), defines)
+        hexes = hexes.replace(" ", "") if hexes else ""
         if hexes and re.fullmatch(r"[0-9a-fA-F]+", hexes) and len(hexes) % 2 == 0:
             yield link, hexes.lower()
 
