@@ -53,7 +53,8 @@ static void usage(FILE *f)
 		"  -j, --json            one JSON object per packet (Wireshark field names)\n"
 		"  -b, --brief           one line per packet\n"
 		"      --link NAME       the dump starts with NAME: ether, sll, sll2, null, loop,\n"
-		"                        raw, ipv4, ipv6, arp (default: found from the bytes)\n"
+		"                        raw, ipv4, ipv6, arp, mpls, nsh (default: found from\n"
+		"                        the bytes)\n"
 		"      --width N         wrap the explain view at N columns (default: the\n"
 		"                        terminal's width, 80 when not a terminal)\n"
 		"  -l, --line-buffered   write each packet as soon as it is decoded\n"
@@ -250,7 +251,7 @@ int main(int argc, char **argv)
 			if (run.forced_link == LINK_UNKNOWN) {
 				fprintf(stderr,
 					_("hexplain: unknown link type '%s' (ether, sll, sll2, null, "
-					  "loop, raw, ipv4, ipv6, arp)\n"),
+					  "loop, raw, ipv4, ipv6, arp, mpls, nsh)\n"),
 					optarg);
 				return 2;
 			}

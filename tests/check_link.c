@@ -418,6 +418,20 @@ END_TEST
 	"01000ccccccc001906eab8850025aaaa0300000c200401000100084c61620000020005040003"     \
 	"0005400004000a001906eab885 000000000000000000 f7a7fe42"
 
+START_TEST(bare_mpls_and_nsh_links)
+{
+	/* what tcpdump -x prints of an MPLS frame: two labels, then IPv4 */
+	decode_hex(&pkt, LINK_MPLS, "000400ff 00400140 " AVSP_IP);
+	ck_assert_int_eq(field_count(&pkt, "mpls.label"), 2);
+	ck_assert_uint_eq(field_value_at(&pkt, "mpls.label", 1), 1024);
+	assert_span(&pkt, "ip.src", 0, 20, 4);
+	/* and of an NSH frame: the header, then IPv4 */
+	decode_hex(&pkt, LINK_NSH, "0002 0201 00030907 " AVSP_IP);
+	ck_assert_field_eq(&pkt, "nsh.spi", 0x309);
+	assert_span(&pkt, "ip.src", 0, 20, 4);
+}
+END_TEST
+
 START_TEST(isl_carries_a_whole_frame)
 {
 	decode_hex(&pkt, LINK_ETHER, ISL_DTP);
@@ -719,6 +733,7 @@ static Suite *make_suite(void)
 	tcase_add_test(eth, macsec_integrity_only_is_decoded);
 	tcase_add_test(eth, macsec_encrypted_is_opaque);
 	tcase_add_test(eth, isl_carries_a_whole_frame);
+	tcase_add_test(eth, bare_mpls_and_nsh_links);
 	tcase_add_test(eth, eth_short_frame_extra_bytes_are_trailer);
 	tcase_add_test(eth, eth_exact_frame_has_no_trailer);
 	tcase_add_test(eth, eth_broadcast_arp);

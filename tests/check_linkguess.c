@@ -350,6 +350,29 @@ START_TEST(damaged_ethernet_is_still_ethernet)
 }
 END_TEST
 
+START_TEST(bare_mpls_and_nsh_by_summary)
+{
+	/* tcpdump -x of an MPLS frame starts at the labels: label 1024, S, ttl 64 */
+	const char *mpls = "00400140 4500004e000000004 03f4db00a8801200a021718";
+	const char *s = "20:36:41.063992 MPLS (label 1024, tc 0, [S], ttl 64)";
+	ck_assert_int_eq(guess(mpls, s), LINK_MPLS);
+	ck_assert_why_has("label 1024");
+	ck_assert_why_has("IPv4 header at byte 4");
+	/* the same bytes without the summary, or with another label: nothing to go on */
+	ck_assert_int_eq(score_of(mpls, NULL, "mpls"), 0);
+	ck_assert_int_eq(score_of(mpls, "20:36:41.063992 MPLS (label 1025, tc 0, [S], ttl 64)", "mpls"),
+			 0);
+	/* NSH: version 0, length 6 words, MD type 1, next protocol IPv4 */
+	const char *nsh = "0006 01 01 00030907 0000000100000002000000030000000400000005"
+			  "45000022284440004011 00000a0008030a0d0d0d";
+	const char *ns = "23:13:40.394208 NSH, ver 0, flags [none], next-protocol IPv4, "
+			 "service-path-id 0x000309, service-index 0x7";
+	ck_assert_int_eq(guess(nsh, ns), LINK_NSH);
+	ck_assert_why_has("service path 0x000309");
+	ck_assert_int_eq(score_of(nsh, NULL, "nsh"), 0);
+}
+END_TEST
+
 START_TEST(nothing_fits)
 {
 	ck_assert_int_eq(guess("ffffffffffffffff", NULL), LINK_UNKNOWN);
@@ -389,6 +412,7 @@ static Suite *make_suite(void)
 	tcase_add_test(summary, summary_e_line_names_ethernet);
 	tcase_add_test(summary, summary_e_addresses_checked_against_bytes);
 	tcase_add_test(summary, summary_ethertype_checked_against_bytes);
+	tcase_add_test(summary, bare_mpls_and_nsh_by_summary);
 	suite_add_tcase(s, summary);
 	return s;
 }

@@ -187,6 +187,7 @@ static const struct {
 	{LINK_ETHER, "ether"}, {LINK_SLL, "sll"},   {LINK_SLL2, "sll2"},
 	{LINK_NULL, "null"},   {LINK_LOOP, "loop"}, {LINK_RAW, "raw"},
 	{LINK_IPV4, "ipv4"},   {LINK_IPV6, "ipv6"}, {LINK_ARP, "arp"},
+	{LINK_MPLS, "mpls"},   {LINK_NSH, "nsh"},
 	{LINK_UNKNOWN, "unknown"},
 };
 

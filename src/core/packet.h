@@ -25,6 +25,8 @@ enum link_type {
 	LINK_IPV4,
 	LINK_IPV6,
 	LINK_ARP,  /* a bare ARP message: tcpdump -x of an ARP frame */
+	LINK_MPLS, /* a bare MPLS label stack: tcpdump -x of an MPLS frame */
+	LINK_NSH,  /* a bare network service header: tcpdump -x of an NSH frame */
 };
 
 enum severity {

@@ -59,6 +59,12 @@ void decode_packet(struct packet *p)
 		else
 			decode_ipv4(p, 0, (uint32_t)p->bytes.len, &ctx);
 		break;
+	case LINK_MPLS:
+		decode_mpls(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
+	case LINK_NSH:
+		decode_nsh(p, 0, (uint32_t)p->bytes.len, &ctx);
+		break;
 	case LINK_ARP:
 		decode_arp(p, 0, (uint32_t)p->bytes.len, &ctx);
 		break;

@@ -2,6 +2,7 @@
 #include "input/linkguess.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/checksum.h"
@@ -50,7 +51,7 @@ enum {
 enum net { NET_NONE, NET_IPV4, NET_IPV6, NET_ARP };
 
 enum cand {
-	C_IPV4, C_IPV6, C_ARP, C_ETHER, C_SLL, C_SLL2, C_NULL, C_LOOP,
+	C_IPV4, C_IPV6, C_ARP, C_ETHER, C_SLL, C_SLL2, C_NULL, C_LOOP, C_MPLS, C_NSH,
 };
 
 static const struct {
@@ -61,6 +62,7 @@ static const struct {
 	[C_ARP] = {LINK_ARP, "arp"}, [C_ETHER] = {LINK_ETHER, "ether"},
 	[C_SLL] = {LINK_SLL, "sll"},     [C_SLL2] = {LINK_SLL2, "sll2"},
 	[C_NULL] = {LINK_NULL, "null"},  [C_LOOP] = {LINK_LOOP, "loop"},
+	[C_MPLS] = {LINK_MPLS, "mpls"},  [C_NSH] = {LINK_NSH, "nsh"},
 };
 
 /* ---- network headers ---- */
@@ -428,6 +430,49 @@ static int score_loop(const struct cursor *c, enum net *net, struct strbuf *why)
 	return s ? s + 1 : 0;
 }
 
+/* ---- bare shims: what tcpdump -x prints of an MPLS or NSH frame ---- */
+
+/* Such a dump has nothing of its own to tell it from other data, so these
+ * count only with the summary's values found in the bytes. */
+static int score_bare_mpls(const struct cursor *c, long label, enum net *net,
+			   struct strbuf *why)
+{
+	uint32_t entry = 0;
+	*net = NET_NONE;
+	if (label < 0 || !cur_be32(c, 0, &entry) || entry >> 12 != (uint32_t)label)
+		return 0;
+	SAY(sb_printf, why, _("an MPLS label stack at byte 0 with label %ld, as the summary "
+			      "says: tcpdump -x prints an MPLS frame from its labels"),
+	    label);
+	size_t off = skip_mpls_labels(c, 0, net);
+	if (*net == NET_NONE)
+		return PTS_SUMMARY_LINK;
+	SAY(sb_puts, why, "; ");
+	return PTS_SUMMARY_LINK + score_net(c, *net, off, why);
+}
+
+static int score_bare_nsh(const struct cursor *c, long spi, long si, enum net *net,
+			  struct strbuf *why)
+{
+	uint16_t first = 0;
+	uint32_t path = 0;
+	uint8_t next = 0;
+	*net = NET_NONE;
+	if (spi < 0 || si < 0 || !cur_be16(c, 0, &first) || !cur_be32(c, 4, &path) ||
+	    !cur_u8(c, 3, &next) || path >> 8 != (uint32_t)spi || (path & 0xff) != (uint32_t)si)
+		return 0;
+	SAY(sb_printf, why, _("a network service header at byte 0 with service path 0x%06lx and "
+			      "index %ld, as the summary says: tcpdump -x prints an NSH frame "
+			      "from that header"),
+	    spi, si);
+	size_t off = (first & 0x3fu) * 4u;
+	*net = next == 1 ? NET_IPV4 : next == 2 ? NET_IPV6 : NET_NONE;
+	if (*net == NET_NONE || off < 8)
+		return PTS_SUMMARY_LINK;
+	SAY(sb_puts, why, "; ");
+	return PTS_SUMMARY_LINK + score_net(c, *net, off, why);
+}
+
 /* ---- the summary line ---- */
 
 struct summary_evidence {
@@ -440,6 +485,9 @@ struct summary_evidence {
 	/* the part of link_points the bytes confirmed (the rest, a banner or
 	 * a word, holds for a -x dump of the same capture too) */
 	int checked_points[LINK_GUESS_CANDIDATES];
+	/* what the summary says of an MPLS label stack or an NSH header that
+	 * tcpdump -x printed bare (-1: nothing): checked against the bytes */
+	long mpls_label, nsh_spi, nsh_si;
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -580,6 +628,7 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->ethertype = -1;
+	ev->mpls_label = ev->nsh_spi = ev->nsh_si = -1;
 	if (!s || !*s)
 		return;
 	bool after_ethertype = false;
@@ -615,6 +664,15 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			ev->mac_dst = t;
 		if (tok_is(t, n, "ethertype"))
 			after_ethertype = true;
+		/* "MPLS (label 1024, tc 0, [S], ttl 64)": the first label only */
+		if (tok_is(t, n, "(label") && prev && tok_is(prev, prev_n, "MPLS") &&
+		    ev->mpls_label < 0)
+			ev->mpls_label = strtol(s + pos, NULL, 10);
+		/* "NSH, ver 0, ..., service-path-id 0x000309, service-index 0x7" */
+		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
+			ev->nsh_spi = strtol(s + pos, NULL, 16);
+		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
+			ev->nsh_si = strtol(s + pos, NULL, 16);
 		else if (after_ethertype && n >= 7 && memcmp(t, "(0x", 3) == 0) {
 			after_ethertype = false;
 			ev->ethertype = parse_hex16(t + 3);
@@ -684,6 +742,8 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	out[C_SLL2].score = score_sll2(&c, ev.net, &net[C_SLL2], r[C_SLL2]);
 	out[C_NULL].score = score_null(&c, &net[C_NULL], r[C_NULL]);
 	out[C_LOOP].score = score_loop(&c, &net[C_LOOP], r[C_LOOP]);
+	out[C_MPLS].score = score_bare_mpls(&c, ev.mpls_label, &net[C_MPLS], r[C_MPLS]);
+	out[C_NSH].score = score_bare_nsh(&c, ev.nsh_spi, ev.nsh_si, &net[C_NSH], r[C_NSH]);
 
 	/* The summary only supports headers the bytes already fit. */
 	size_t best = 0;
@@ -778,6 +838,12 @@ static size_t network_offset(const struct cursor *c, enum link_type link, enum n
 	case LINK_ARP:
 		*net = NET_ARP;
 		return 0;
+	case LINK_MPLS:
+		return skip_mpls_labels(c, 0, net);
+	case LINK_NSH:
+		if (cur_be16(c, 0, &type) && cur_u8(c, 3, &first))
+			*net = first == 1 ? NET_IPV4 : first == 2 ? NET_IPV6 : NET_NONE;
+		return (type & 0x3fu) * 4u;
 	case LINK_UNKNOWN:
 		break;
 	}

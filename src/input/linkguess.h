@@ -23,7 +23,7 @@ struct link_candidate {
 	int score;         /* 0: the bytes do not fit; higher is better */
 };
 
-#define LINK_GUESS_CANDIDATES 8
+#define LINK_GUESS_CANDIDATES 10
 
 /* Scores every candidate into out (LINK_GUESS_CANDIDATES entries, in a fixed
  * order) and returns the index of the best one.  summary may be NULL or "".

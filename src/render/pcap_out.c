@@ -66,6 +66,8 @@ int linktype_of(enum link_type link)
 	case LINK_IPV6:
 		return LINKTYPE_RAW;
 	case LINK_ARP:
+	case LINK_MPLS:
+	case LINK_NSH:
 	case LINK_UNKNOWN:
 		break;
 	}
