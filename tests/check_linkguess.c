@@ -169,6 +169,14 @@ START_TEST(bare_arp_is_link_arp)
 	ck_assert_why_has("a request");
 	ck_assert_int_eq(guess(ARP_BODY, NULL), LINK_ARP);
 	ck_assert_int_gt(score_of(ARP_BODY, NULL, "arp"), score_of(ARP_BODY, NULL, "ether"));
+	/* other address kinds and sizes: only when the summary says ARP */
+	const char *odd = "30300800 0e04 0001 3030303030303030303030303030 30303030"
+			  "3030303030303030303030303030 30303030";
+	ck_assert_int_eq(guess(odd, "01:10:59.680304 ARP, Unknown Hardware (12336) (len 14), "
+				    "IPv4 (len 4), Request who-has 48.48.48.48"),
+			 LINK_ARP);
+	ck_assert_why_has("addresses of 14 and 4 bytes");
+	ck_assert_int_eq(guess(odd, NULL), LINK_UNKNOWN);
 	/* the reply of the arp case, -x */
 	ck_assert_int_eq(guess("000108000604000202005e005314c000020102005e00530ac000020a",
 			       "10:44:29.101537 ARP, Ethernet (len 6), IPv4 (len 4), Reply "

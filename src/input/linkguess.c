@@ -158,6 +158,22 @@ static int score_arp(const struct cursor *c, size_t off, struct strbuf *why)
 	return s;
 }
 
+/* An ARP message of other address kinds (tcpdump: "Unknown Hardware (12336)
+ * (len 14)"): its sizes must account for the bytes, and the summary must
+ * say ARP, since any 8 bytes have some such shape. */
+static int score_odd_arp(const struct cursor *c, enum net said, struct strbuf *why)
+{
+	uint8_t hlen = 0, plen = 0;
+	uint16_t op = 0;
+	if (said != NET_ARP || !cur_u8(c, 4, &hlen) || !cur_u8(c, 5, &plen) ||
+	    !cur_be16(c, 6, &op) || op == 0 || op > 25)
+		return 0;
+	size_t need = 8u + 2u * (hlen + plen);
+	SAY(sb_printf, why, _("ARP at byte 0: addresses of %u and %u bytes, operation %u"), hlen,
+	    plen, op);
+	return need <= c->len ? PTS_SMALL_FIT : 1;
+}
+
 /* The network header a type value announces, scored; 0 when it does not fit
  * or the type carries something hexplain cannot check. */
 static int score_net(const struct cursor *c, enum net net, size_t off, struct strbuf *why)
@@ -736,6 +752,8 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	out[C_IPV6].score = score_ipv6(&c, 0, r[C_IPV6]);
 	net[C_IPV6] = NET_IPV6;
 	out[C_ARP].score = score_arp(&c, 0, r[C_ARP]);
+	if (!out[C_ARP].score)
+		out[C_ARP].score = score_odd_arp(&c, ev.net, r[C_ARP]);
 	net[C_ARP] = NET_ARP;
 	out[C_ETHER].score = score_ether(&c, ev.net, &net[C_ETHER], r[C_ETHER]);
 	out[C_SLL].score = score_sll(&c, ev.net, &net[C_SLL], r[C_SLL]);
