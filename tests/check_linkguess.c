@@ -370,6 +370,12 @@ START_TEST(bare_mpls_and_nsh_by_summary)
 	ck_assert_int_eq(score_of(mpls, NULL, "mpls"), 0);
 	ck_assert_int_eq(score_of(mpls, "20:36:41.063992 MPLS (label 1025, tc 0, [S], ttl 64)", "mpls"),
 			 0);
+	/* a whole frame of 0x30 bytes reads as label 197379 at byte 0 as well as
+	 * at byte 14, behind its MPLS type: the frame wins */
+	const char *fuzz = "303030303030303030303030 8848 30303030303030303030";
+	ck_assert_int_eq(guess(fuzz, "05:27:12.999999 MPLS (label 197379, tc 0, ttl 48)"),
+			 LINK_ETHER);
+	ck_assert_why_has("MPLS label the summary names is at byte 14");
 	/* NSH: version 0, length 6 words, MD type 1, next protocol IPv4 */
 	const char *nsh = "0006 01 01 00030907 0000000100000002000000030000000400000005"
 			  "45000022284440004011 00000a0008030a0d0d0d";

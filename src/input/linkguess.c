@@ -600,6 +600,7 @@ static bool mac_matches(const char *mac, const struct cursor *c, size_t off)
 static void summary_ether(const struct cursor *c, struct summary_evidence *ev)
 {
 	uint16_t type = 0;
+	uint32_t entry = 0;
 	if (mac_matches(ev->mac_src, c, 6) && (!ev->mac_dst || mac_matches(ev->mac_dst, c, 0))) {
 		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
 		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
@@ -609,6 +610,15 @@ static void summary_ether(const struct cursor *c, struct summary_evidence *ev)
 		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
 		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
 		ev->link_reason[C_ETHER] = N_("the EtherType the summary names is at byte 12");
+	} else if (ev->mpls_label >= 0 && cur_be16(c, 12, &type) &&
+		   (type == 0x8847 || type == 0x8848) && cur_be32(c, 14, &entry) &&
+		   entry >> 12 == (uint32_t)ev->mpls_label) {
+		/* the label tcpdump printed is behind an MPLS EtherType: a whole
+		 * frame, not the bare stack -x would print */
+		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
+		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+		ev->link_reason[C_ETHER] = N_("the MPLS label the summary names is at byte 14, after "
+					      "an MPLS EtherType");
 	}
 }
 
