@@ -32,6 +32,18 @@ static void explain_sl(const struct packet *p, const struct field *f, struct str
 		sb_puts(o, _("0: the secure data runs to the ICV (48 bytes or more)"));
 }
 
+static void explain_tci(const struct packet *p, const struct field *f, struct strbuf *o)
+{
+	(void)p;
+	unsigned tci = (unsigned)f->value << 2; /* back in place in the TCI/AN byte */
+	if (tci & (TCI_E | TCI_C))
+		sb_puts(o, tci & TCI_E ? _("encrypted: the data cannot be read without the key")
+				       : _("changed text: the data cannot be read as it is"));
+	else
+		sb_puts(o, _("integrity only: the data is in clear, the ICV protects it"));
+	sb_puts(o, tci & TCI_SC ? _("; the SCI is present") : _("; no SCI"));
+}
+
 static void explain_etype(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
@@ -39,7 +51,7 @@ static void explain_etype(const struct packet *p, const struct field *f, struct 
 }
 
 static const struct field_def macsec_rows[] = {
-	{"macsec.TCI", N_("tag control (TCI)"), FT_UINT, 0, 1, 0xfc, 0, 0, BASE_HEX, NULL, NULL,
+	{"macsec.TCI", N_("tag control (TCI)"), FT_UINT, 0, 1, 0xfc, 0, 0, BASE_HEX, NULL, explain_tci,
 	 N_("six flag bits that say how the frame is protected (802.1AE §9.5)")},
 	{"macsec.TCI.V", N_("version"), FT_UINT, 0, 1, 0x80, 0, 1, BASE_HEX, NULL, NULL,
 	 N_("version 0, the only one")},
