@@ -61,7 +61,7 @@ struct problem {
 	char message[200]; /* already translated */
 };
 
-#define PACKET_MAX_LAYERS 16
+#define PACKET_MAX_LAYERS 64
 
 struct packet {
 	struct cursor bytes;      /* the reassembled dump */
