@@ -75,6 +75,10 @@ struct packet {
 	uint32_t payload_offset;  /* application data, when found */
 	uint32_t payload_length;
 	bool has_payload;
+	/* the bytes are the whole frame as it was on the wire (see
+	 * frame_is_whole): a header that claims more than they hold lies, or
+	 * the frame lost its end on the way; no snaplen cut it */
+	bool frame_whole;
 };
 
 void packet_init(struct packet *p);

@@ -121,6 +121,13 @@ static void explain_code(const struct packet *p, const struct field *f, struct s
 
 static void explain_checksum(const struct packet *p, const struct field *f, struct strbuf *o)
 {
+	if (packet_find_in_layer(p, f->layer, "hexplain.icmpv6.checksum.status")) {
+		sb_printf(o, _("not verified: the IPv6 header gives the message more bytes than the "
+			       "%zu the frame had on the wire, and the sum covers every byte (tshark "
+			       "sums the bytes there are and calls that bad)"),
+			  cur_avail(&p->bytes, p->layers[f->layer].offset));
+		return;
+	}
 	explain_checksum_verdict(p, f, "icmpv6.checksum.status",
 				 "hexplain.icmpv6.checksum_calculated", o);
 	sb_puts(o, _("; unlike ICMPv4's, it covers an IPv6 pseudo-header (addresses, length, "
@@ -261,6 +268,12 @@ static const struct field_def hdr_rows[] = {
 static const struct field_def f_status = {"icmpv6.checksum.status", N_("checksum status"),
 	FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
 	N_("hexplain's verdict on the checksum")};
+/* The frame ended, on the wire, before the message the IPv6 header declares:
+ * tshark sums what is there and calls it bad; hexplain's verdict goes under
+ * its own name (as for ICMP, icmp.c). */
+static const struct field_def f_short_status = {"hexplain.icmpv6.checksum.status",
+	N_("checksum status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
+	N_("not verifiable: the frame ended before the message the IPv6 header declares")};
 static const struct field_def f_calc = {"hexplain.icmpv6.checksum_calculated",
 	N_("checksum calculated"), FT_UINT, 0, 0, 0, 0, 1, BASE_HEX, NULL, NULL,
 	N_("the checksum the message should carry")};
@@ -683,6 +696,10 @@ static void verify_checksum(struct packet *p, uint32_t off, uint32_t end,
 	ph.proto = 58;
 	if (ctx->quoted || ph.family != 6 || end <= off) {
 		packet_add_generated(p, &f_status, CKSUM_UNVERIFIED);
+		return;
+	}
+	if (p->frame_whole && !cur_has(&p->bytes, off, end - off)) {
+		packet_add_generated(p, &f_short_status, CKSUM_UNVERIFIED);
 		return;
 	}
 	enum cksum_status st =

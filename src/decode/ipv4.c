@@ -89,6 +89,8 @@ static void explain_total_len(const struct packet *p, const struct field *f, str
 		sb_puts(o, _("  ✓ matches the bytes"));
 	else if (have > tl)
 		sb_printf(o, _("  (%zu more bytes follow: link-layer trailer)"), have - tl);
+	else if (p->frame_whole && !p->layers[f->layer].quoted)
+		sb_printf(o, _("  (the frame had only %zu on the wire)"), have);
 	else
 		sb_printf(o, _("  (only %zu captured)"), have);
 }
@@ -333,6 +335,13 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
 			       _("total length %u reaches past the %u bytes the link layer carries"),
 			       total, end - off);
+	} else if (dend > p->bytes.len && !ctx->quoted && p->frame_whole) {
+		/* the frame was this short on the wire: no snaplen cut it */
+		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
+			       _("total length %u reaches past the %zu bytes the frame had on the "
+				 "wire (tcpdump: \"truncated-ip\"): the header lies, or the frame "
+				 "lost its end on the way"),
+			       total, p->bytes.len - off);
 	} else if (dend > p->bytes.len && !ctx->quoted) {
 		/* the capture stopped early (snaplen); a quoted copy is short by design */
 		packet_problem(p, SEV_WARNING, "ip.len", "capture.truncated", (uint32_t)p->bytes.len,

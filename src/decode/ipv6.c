@@ -207,6 +207,13 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			       _("payload length %u reaches past the %u bytes the link layer "
 				 "carries"),
 			       plen, end - off - 40);
+	} else if (dend > p->bytes.len && !ctx->quoted && p->frame_whole) {
+		/* the frame was this short on the wire: no snaplen cut it */
+		packet_problem(p, SEV_ERROR, "ipv6.plen", "ipv6.plen.beyond", off + 4,
+			       _("payload length %u reaches past the %zu bytes the frame had after "
+				 "this header on the wire (tcpdump: \"truncated-ip6\"): the header "
+				 "lies, or the frame lost its end on the way"),
+			       plen, p->bytes.len - off - 40);
 	} else if (dend > p->bytes.len && !ctx->quoted) {
 		packet_problem(p, SEV_WARNING, "ipv6.plen", "capture.truncated",
 			       (uint32_t)p->bytes.len,

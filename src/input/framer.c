@@ -98,6 +98,14 @@ static bool is_cut_marker(const char *s, size_t n)
 	return n - ws >= 3 && s[ws] == '[' && s[ws + 1] == '|';
 }
 
+bool frame_is_whole(const struct frame *fr)
+{
+	if (fr->wire_len)
+		return fr->wire_len <= fr->len;
+	return fr->has_summary && (strstr(fr->summary, "truncated-ip - ") ||
+				   strstr(fr->summary, "truncated-ip6 - "));
+}
+
 bool looks_like_tcpdump_summary(const char *s, size_t n)
 {
 	if (is_cut_marker(s, n))
