@@ -139,7 +139,7 @@ static void on_frame(const struct frame *fr, void *user)
 		return;
 	}
 	packet_reset(p, fr->bytes, fr->len, link);
-	p->frame_whole = frame_is_whole(fr);
+	frame_wire_facts(fr, p);
 	run->frames++;
 	if (fr->len == 0) {
 		packet_problem(p, SEV_WARNING, NULL, "frame.no_bytes", 0,

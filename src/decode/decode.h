@@ -36,6 +36,13 @@ struct decode_ctx {
 /* Decodes the whole packet from p->link. */
 void decode_packet(struct packet *p);
 
+/* The first IP header of a dump whose summary says its datagram was N bytes
+ * short on the wire (packet.ip_missing): when the declared length less N
+ * ends where the bytes do, or before (tcpdump leaves out a trailer it
+ * knows, such as a MACsec ICV), the capture holds all the datagram had on
+ * the wire: the bytes are the whole frame. */
+void decode_note_wire_length(struct packet *p, uint32_t off, uint64_t declared);
+
 /* Link layers. */
 void decode_ether(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
 void decode_sll(struct packet *p, uint32_t off, const struct decode_ctx *ctx);

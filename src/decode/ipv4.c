@@ -315,6 +315,8 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	cur_be16(&p->bytes, off + 6, &frag);
 	cur_u8(&p->bytes, off + 9, &proto);
 	uint32_t dend = off + total;
+	if (!ctx->quoted)
+		decode_note_wire_length(p, off, total);
 	if (total == 0 && !ctx->quoted && end > off + hlen) {
 		/* TSO/GRO (segmentation offload): the stack hands over one big
 		 * segment, often more than 64 KiB, which a capture on loopback

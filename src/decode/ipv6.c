@@ -191,6 +191,8 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			       _("IP version %u in an IPv6 header"), v >> 4);
 
 	uint32_t dend = off + 40 + plen;
+	if (!ctx->quoted && !(plen == 0 && nxt == 0)) /* a jumbogram's length comes later */
+		decode_note_wire_length(p, off, 40u + plen);
 	if (plen == 0 && nxt == 0) {
 		/* maybe a jumbogram (RFC 2675): its length is in a hop-by-hop
 		 * option, so until that is read the datagram ends where the link

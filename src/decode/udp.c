@@ -345,6 +345,8 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 	if (ulen == 0 && family == 6 && !fragment) {
 		/* RFC 2675 §4: the length of a jumbogram is the IPv6 payload's */
 		dlen = ip_payload;
+	}
+	if (ulen == 0 && family == 6 && !fragment && ip_payload <= 0xffff) {
 		packet_problem(p, SEV_ERROR, "udp.length", "udp.length.bad_zero", off + 4,
 			       _("UDP length 0 marks a jumbogram (RFC 2675), but the IPv6 payload "
 				 "is only %u bytes: a jumbogram has more than 65535"),

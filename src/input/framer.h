@@ -40,11 +40,19 @@ bool framer_read_fd_as(int fd, const char *name, const char *format, struct diag
 		       frame_fn fn, void *user);
 
 /* Whether the capture holds the frame as it was on the wire, to its last
- * byte: a capture file's record says so (length on the wire = captured);
- * in a dump, tcpdump's "truncated-ip - N bytes missing!" does, since
- * tcpdump measures that against the length on the wire, not the captured
- * one (a snaplen cut shows as "[|tcp]" instead).  False when unknown. */
+ * byte, as a capture file's record says (length on the wire = captured).
+ * False when unknown. */
 bool frame_is_whole(const struct frame *fr);
+
+/* tcpdump's "truncated-ip - N bytes missing!" (or truncated-ip6): the IP
+ * datagram was N bytes shorter on the wire than its header says -- tcpdump
+ * measures against the length on the wire, not the captured one.  Sets *n
+ * and returns true when the summary says so. */
+bool frame_ip_missing(const struct frame *fr, uint32_t *n);
+
+struct packet;
+/* Gives p what the frame says about its length on the wire (above). */
+void frame_wire_facts(const struct frame *fr, struct packet *p);
 
 /* Whether a column-0 line is one tcpdump prints for a packet (a time stamp,
  * or with -t a protocol word such as "IP "). */
