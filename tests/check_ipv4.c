@@ -152,6 +152,23 @@ START_TEST(ipv4_version_not_four)
 }
 END_TEST
 
+/* Total length 0 from segmentation offload (TSO/GRO): tcpdump and Wireshark
+ * take the datagram to be the bytes the link layer carries, and tshark's
+ * ip.len is then that length, "reported as 0" (ipv4_tcp_http_xml_tso:
+ * 2016); hexplain's too, the field still covering the two zero bytes, and
+ * the segment is the 39 bytes after the header. */
+START_TEST(ipv4_total_length_zero_tso)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500000042c940004006e42c0a0000010a0000029c401f9000000001000000015018040000000000504f5354202f20485454502f312e310d0a0d0a");
+	ck_assert_field_eq(&pkt, "ip.len", 59);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.len", 0)->offset, 2);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.len", 0)->length, 2);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.tso"), 1);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.bad"), 0);
+	ck_assert_field_eq(&pkt, "tcp.len", 19);
+}
+END_TEST
+
 /* Decodes the 40 bytes of an IP datagram of total length 100 as tcpdump's
  * summary "truncated-ip - missing bytes missing!" would have it. */
 static void decode_with_missing(uint32_t missing)
@@ -195,6 +212,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, ipv4_fragment_mf_offset_3);
 	tcase_add_test(tc, ipv4_truncated_header);
 	tcase_add_test(tc, ipv4_version_not_four);
+	tcase_add_test(tc, ipv4_total_length_zero_tso);
 	tcase_add_test(tc, ipv4_summary_missing_bytes_decide_whole_frame);
 	suite_add_tcase(s, tc);
 	return s;

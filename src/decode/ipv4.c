@@ -7,6 +7,8 @@
 #include "explain_util.h"
 #include "ipv4.h"
 
+#include <string.h>
+
 static void explain_version(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
@@ -82,6 +84,15 @@ static void explain_total_len(const struct packet *p, const struct field *f, str
 	unsigned hl = ihl ? (unsigned)ihl->value : 20;
 	unsigned tl = (unsigned)f->value;
 	size_t have = cur_avail(&p->bytes, p->layers[f->layer].offset);
+	uint16_t wire = 0;
+	/* total length 0 taken as the bytes carried (TSO/GRO, decode_ipv4) */
+	if (cur_be16(&p->bytes, f->offset, &wire) && wire == 0 && tl != 0) {
+		sb_printf(o, _("0 on the wire: a segmentation-offload (TSO/GRO) packet, whose "
+			       "length the stack never wrote in; taken to be the %u bytes the link "
+			       "layer carries, as tcpdump and Wireshark do = %u header + %u payload"),
+			  tl, hl, tl > hl ? tl - hl : 0u);
+		return;
+	}
 	sb_printf(o, _("0x%04x = %u bytes"), tl, tl);
 	if (tl >= hl)
 		sb_printf(o, _(" = %u header + %u payload"), hl, tl - hl);
@@ -327,6 +338,13 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 				 "length is the %u bytes captured"),
 			       end - off);
 		dend = end;
+		/* Wireshark's ip.len is then that length, "reported as 0": the
+		 * value a filter on it matches; the bytes stay what they are */
+		for (size_t i = p->nfields; i-- > 0;)
+			if (p->fields[i].layer == layer && strcmp(p->fields[i].def->name, "ip.len") == 0) {
+				p->fields[i].value = end - off;
+				break;
+			}
 	} else if (total < hlen) {
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.bad", off + 2,
 			       _("total length %u is less than the header length %u"), total, hlen);
