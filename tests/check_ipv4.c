@@ -152,6 +152,26 @@ START_TEST(ipv4_version_not_four)
 }
 END_TEST
 
+/* EtherType IPv4 over an IPv6 header (kday1, kday3, the pgm heap overflow:
+ * tcpdump "IP6, wrong link-layer encapsulation").  Wireshark's IPv4
+ * dissector gives the version, 6, calls it bogus and hands the bytes to
+ * IPv6, whose hidden ip.version makes two: [6, 6].  hexplain reads the
+ * version as IPv4's only row and the rest as the IPv6 header it is. */
+START_TEST(ipv4_version_six_is_read_as_ipv6)
+{
+	decode_hex(&pkt, LINK_ETHER, "020000000002020000000001080060000000000c3b4020010db800000000000000000000000120010db800000000000000000000000201020304050607080910111213");
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.version", 0)->value, 6);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.version", 1)->value, 6);
+	ck_assert_int_eq(has_problem(&pkt, "ip.version.bad"), 1);
+	ck_assert_no_field(&pkt, "ip.hdr_len");
+	ck_assert_no_field(&pkt, "ip.checksum");
+	ck_assert_field_eq(&pkt, "ipv6.plen", 12);
+	ck_assert_field_eq(&pkt, "ipv6.nxt", 59);
+	ck_assert_str_eq(field_text_at(&pkt, "ipv6.dst", 0), "2001:db8::2");
+}
+END_TEST
+
 /* Total length 0 from segmentation offload (TSO/GRO): tcpdump and Wireshark
  * take the datagram to be the bytes the link layer carries, and tshark's
  * ip.len is then that length, "reported as 0" (ipv4_tcp_http_xml_tso:
@@ -212,6 +232,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, ipv4_fragment_mf_offset_3);
 	tcase_add_test(tc, ipv4_truncated_header);
 	tcase_add_test(tc, ipv4_version_not_four);
+	tcase_add_test(tc, ipv4_version_six_is_read_as_ipv6);
 	tcase_add_test(tc, ipv4_total_length_zero_tso);
 	tcase_add_test(tc, ipv4_summary_missing_bytes_decide_whole_frame);
 	suite_add_tcase(s, tc);

@@ -289,9 +289,21 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 				     off, ctx->quoted);
 	if (layer < 0)
 		return;
-	size_t read = packet_read_rows(p, ip_fields, IP_ROWS, off);
 	uint8_t vihl = 0;
-	cur_u8(&p->bytes, off, &vihl);
+	if (cur_u8(&p->bytes, off, &vihl) && vihl >> 4 == 6) {
+		/* the link layer says IPv4, the bytes are an IPv6 header: the
+		 * version is all of the IPv4 header there is, and the rest is
+		 * read as IPv6, as Wireshark does (tcpdump: "IP6, wrong
+		 * link-layer encapsulation") */
+		packet_read_row(p, &ip_fields[0], off, NULL);
+		p->layers[layer].length = 1;
+		packet_problem(p, SEV_ERROR, "ip.version", "ip.version.bad", off,
+			       _("IP version 6 in an IPv4 header: the link layer says IPv4, but the "
+				 "bytes are an IPv6 header, read as such below"));
+		decode_ipv6(p, off, end, ctx);
+		return;
+	}
+	size_t read = packet_read_rows(p, ip_fields, IP_ROWS, off);
 	unsigned hlen = (vihl & 0x0f) * 4u;
 	p->layers[layer].length = (uint32_t)(cur_avail(&p->bytes, off) < 20 ? cur_avail(&p->bytes, off) : 20);
 	if (read < IP_ROWS) {
