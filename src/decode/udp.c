@@ -200,10 +200,21 @@ static void explain_checksum(const struct packet *p, const struct field *f, stru
 		sb_puts(o, _("not verified: no IP pseudo-header to sum with"));
 }
 
+static const struct field_def udp_own_payload;
+
 static void explain_payload(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	const struct field *len = packet_find_in_layer(p, f->layer, "udp.length");
 	unsigned ulen = len ? (unsigned)len->value : 0;
+	if (f->def == &udp_own_payload) {
+		struct udp_env env = udp_env_of(p, f->layer);
+		sb_printf(o, _("%u data bytes, as far as the UDP length reaches; the IP payload "
+			       "goes on for %u bytes more, which belong to no datagram (tshark's "
+			       "udp.payload takes them in)"),
+			  (unsigned)f->length,
+			  env.ip_payload > ulen ? env.ip_payload - ulen : 0u);
+		return;
+	}
 	if (ulen > UDP_HEADER && f->length < ulen - UDP_HEADER)
 		sb_printf(o, _("%u of the datagram's %u data bytes"), (unsigned)f->length,
 			  ulen - UDP_HEADER);
@@ -246,6 +257,13 @@ static const struct field_def udp_own_checksum_calculated = {
 	BASE_HEX, NULL, NULL, N_("the checksum the datagram should carry")};
 static const struct field_def udp_payload = {
 	"udp.payload", N_("payload"), FT_BYTES, UDP_HEADER, 0, 0, 0, 0, BASE_HEX, NULL,
+	explain_payload, N_("the data after the header, up to the length field's end")};
+/* A UDP length short of the IP payload, with bytes past it captured:
+ * tshark's udp.payload runs on to the end of the IP payload (lisp_invalid_
+ * length, ripv2-invalid-length), bytes RFC 768 leaves out of the datagram;
+ * hexplain's data ends with the length, so it goes under its own name. */
+static const struct field_def udp_own_payload = {
+	"hexplain.udp.payload", N_("payload"), FT_BYTES, UDP_HEADER, 0, 0, 0, 0, BASE_HEX, NULL,
 	explain_payload, N_("the data after the header, up to the length field's end")};
 
 /* ---- decoding ---- */
@@ -394,8 +412,11 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 		uint32_t n = data_end - (off + UDP_HEADER);
 		if (n > have)
 			n = (uint32_t)have;
+		/* bytes past the UDP length, inside the IP payload, captured */
+		bool more = !fragment && dlen < ip_payload && cur_has(&p->bytes, data_end, 1);
 		if (n)
-			packet_add_field(p, &udp_payload, off + UDP_HEADER, n, 0);
+			packet_add_field(p, more ? &udp_own_payload : &udp_payload, off + UDP_HEADER,
+					 n, 0);
 	}
 	/* a tunnel's packet inside is decoded as tshark does (tunnel.c) */
 	if (!ctx->quoted && !fragment &&
