@@ -255,6 +255,64 @@ START_TEST(sflow_many_samples_all_decoded)
 }
 END_TEST
 
+/* NHRP over GRE (0x2001), hand-made after nhrp-trace #1: a Traffic
+ * Indication (RFC 2332 fixed header and mandatory part; the DMVPN type 8)
+ * quoting the first 28 bytes of the packet that caused it, then an
+ * authentication extension.  tshark decodes the quoted IPv4 header and
+ * ICMP echo as a copy ("in ICMP error packet"), so its ip.* lists hold two
+ * entries; hexplain too, the copy marked quoted and ending where the
+ * extensions begin (RFC 2332 §5.1: the extension offset). */
+START_TEST(nhrp_traffic_indication_quotes_a_packet)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500007200010000402ff657c0000201c000020320002001000003e8000108000000000000ff0056c0bf0044010804000404000000000000c00002010a0000010a0000034500006400050000ff01a78f0a0000030a00000208001234000100008007000a0000000173656372657480000000");
+	ck_assert_field_eq(&pkt, "gre.proto", 0x2001);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.afn", 1);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.pktsz", 86);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.extoff", 68);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.op.type", 8);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.shtl.len", 4);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 1); /* good */
+	ck_assert_no_field(&pkt, "nhrp.flags");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.src.nbma.addr", 0), "192.0.2.1");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.dst.prot.addr", 0), "10.0.0.3");
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+	ck_assert_uint_eq(nth("ip.len", 1), 100);
+	ck_assert_str_eq(field_text_at(&pkt, "ip.src", 1), "10.0.0.3");
+	const struct field *t = field_nth(&pkt, "icmp.type", 0);
+	ck_assert_ptr_nonnull(t);
+	ck_assert(pkt.layers[t->layer].quoted);
+	ck_assert_uint_eq(nth("icmp.checksum.status", 0), 2); /* unverified */
+	ck_assert_no_field(&pkt, "data.data"); /* the extensions are no echo data */
+	ck_assert_field_eq(&pkt, "nhrp.auth_ext.spi", 1);
+	ck_assert_int_eq(field_count(&pkt, "nhrp.ext.type"), 2);
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 0);
+}
+END_TEST
+
+/* A Resolution Request with one client information entry and a Cisco NAT
+ * address extension holding another (NHRP-responder-address: tshark's
+ * nhrp.code, nhrp.mtu, ... list both); the flags are the request's. */
+START_TEST(nhrp_resolution_request_entries_and_extensions)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500006c00010000402ff65dc0000201c000020320002001000003e8000108000000000000ff00506ad50034010104000404c80200000005c00002010a0000010a0000030020000005ea1c2000000000000900140020000005ea000004000400c63364070a00000780000000");
+	ck_assert_field_eq(&pkt, "nhrp.hdr.op.type", 1);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 1);
+	ck_assert_field_eq(&pkt, "nhrp.flags", 0xc802);
+	ck_assert_field_eq(&pkt, "nhrp.flag.q", 1);
+	ck_assert_field_eq(&pkt, "nhrp.flag.d", 0);
+	ck_assert_field_eq(&pkt, "nhrp.flag.nat", 1);
+	ck_assert_field_eq(&pkt, "nhrp.reqid", 5);
+	ck_assert_int_eq(field_count(&pkt, "nhrp.code"), 2);
+	ck_assert_uint_eq(nth("nhrp.htime", 0), 7200);
+	ck_assert_uint_eq(nth("nhrp.htime", 1), 0);
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.client.nbma.addr", 0), "198.51.100.7");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.client.prot.addr", 0), "10.0.0.7");
+	ck_assert_uint_eq(nth("nhrp.ext.type", 0), 9);
+	ck_assert_uint_eq(nth("nhrp.ext.c", 0), 0);
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("tunnel");
@@ -271,6 +329,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, quoted_icmp_checksum_is_unverified);
 	tcase_add_test(tc, sflow_sampled_header_is_decoded);
 	tcase_add_test(tc, sflow_many_samples_all_decoded);
+	tcase_add_test(tc, nhrp_traffic_indication_quotes_a_packet);
+	tcase_add_test(tc, nhrp_resolution_request_entries_and_extensions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -73,6 +73,8 @@ bool decode_udp_tunnel(struct packet *p, uint16_t sport, uint16_t dport, uint32_
 /* sFlow v5 (UDP 6343): the packet headers it samples, decoded (sflow.c). */
 bool decode_sflow(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_gre(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* NHRP (RFC 2332), GRE protocol type 0x2001 (nhrp.c). */
+void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_pim(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* ARP and RARP (EtherTypes 0x0806, 0x8035), or a bare ARP dump (LINK_ARP). */
 void decode_arp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);

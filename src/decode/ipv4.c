@@ -398,5 +398,9 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	inner.ph.proto = proto;
 	if (frag & 0x2000)
 		inner.ph.family = 0; /* first fragment: the segment is incomplete */
+	/* a copy's bytes end with what holds it, whatever its length says
+	 * (an NHRP traffic indication's extensions follow it) */
+	if (ctx->quoted && dend > end && end >= off + hlen)
+		dend = end;
 	decode_ip_proto(p, proto, off + hlen, dend, &inner);
 }
