@@ -367,6 +367,8 @@ void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	cur_u8(&p->bytes, off + 19, &sstl);
 	cur_u8(&p->bytes, off + 20, &spl);
 	cur_u8(&p->bytes, off + 21, &dpl);
+	if (end < off + NHRP_FIXED)
+		end = off + NHRP_FIXED;
 	uint32_t pend = off + size;
 	if (size < NHRP_FIXED + NHRP_MAND_HDR || pend > end) {
 		packet_problem(p, SEV_ERROR, "nhrp.hdr.pktsz", "nhrp.hdr.pktsz.bad", off + 10,
@@ -392,7 +394,9 @@ void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	}
 	uint32_t at = off + NHRP_FIXED + NHRP_MAND_HDR;
 	uint32_t slen = shtl & 0x3fu, sslen = sstl & 0x3fu;
-	uint32_t mand_end = extoff && off + extoff <= pend ? off + extoff : pend;
+	uint32_t mand_end = extoff >= NHRP_FIXED + NHRP_MAND_HDR && off + extoff <= pend
+				    ? off + extoff
+				    : pend;
 	if (at + slen + sslen + spl + dpl > mand_end) {
 		p->layers[layer].length = at - off;
 		return;
@@ -419,7 +423,7 @@ void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	} else {
 		decode_cies(p, at, mand_end, nbma_v4, prot_v4);
 	}
-	if (extoff && off + extoff < pend) {
+	if (extoff >= NHRP_FIXED + NHRP_MAND_HDR && off + extoff < pend) {
 		int ext = packet_add_layer(p, "nhrp", N_("NHRP extensions"), off + extoff,
 					   ctx->quoted);
 		if (ext < 0)
