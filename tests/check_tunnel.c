@@ -313,6 +313,22 @@ START_TEST(nhrp_resolution_request_entries_and_extensions)
 }
 END_TEST
 
+/* NHRP straight over IP (protocol 54, as tshark reads it: pb_nhrp_1), its
+ * packet size past the bytes IP carries: the checksum covers the packet
+ * size's bytes, so it cannot be checked, and the size is an error. */
+START_TEST(nhrp_over_ip_packet_size_too_big)
+{
+	decode_hex(&pkt, LINK_IPV4, "45000064000100004036f65ec0000201c0000203000108000000000000ff03e86ad50034010104000404c80200000005c00002010a0000010a0000030020000005ea1c2000000000000900140020000005ea000004000400c63364070a00000780000000");
+	ck_assert_field_eq(&pkt, "ip.proto", 54);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.pktsz", 1000);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 2); /* unverified */
+	ck_assert_no_field(&pkt, "hexplain.nhrp.hdr.chksum_calculated");
+	ck_assert(has_problem(&pkt, "nhrp.hdr.pktsz.bad"));
+	ck_assert(!has_problem(&pkt, "nhrp.hdr.chksum.bad"));
+	ck_assert_field_eq(&pkt, "nhrp.reqid", 5);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("tunnel");
@@ -331,6 +347,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, sflow_many_samples_all_decoded);
 	tcase_add_test(tc, nhrp_traffic_indication_quotes_a_packet);
 	tcase_add_test(tc, nhrp_resolution_request_entries_and_extensions);
+	tcase_add_test(tc, nhrp_over_ip_packet_size_too_big);
 	suite_add_tcase(s, tc);
 	return s;
 }

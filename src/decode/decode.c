@@ -126,6 +126,9 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 	case 47: /* GRE */
 		decode_gre(p, off, end, ctx);
 		break;
+	case 54: /* NHRP straight over IP (NARP's number, as Wireshark reads it) */
+		decode_nhrp(p, off, end, ctx);
+		break;
 	case 103: /* PIM: a register carries a whole packet */
 		decode_pim(p, off, end, ctx);
 		break;

@@ -370,14 +370,16 @@ void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	if (end < off + NHRP_FIXED)
 		end = off + NHRP_FIXED;
 	uint32_t pend = off + size;
-	if (size < NHRP_FIXED + NHRP_MAND_HDR || pend > end) {
+	bool fits = size >= NHRP_FIXED + NHRP_MAND_HDR && pend <= end;
+	if (!fits) {
 		packet_problem(p, SEV_ERROR, "nhrp.hdr.pktsz", "nhrp.hdr.pktsz.bad", off + 10,
 			       _("packet size %u does not fit: the fixed header and mandatory part "
-				 "need 28 bytes, and GRE carries %u"),
+				 "need 28 bytes, and the layer below carries %u"),
 			       size, end - off);
 		pend = end;
 	}
-	verify_checksum(p, off, pend - off);
+	/* the sum covers the packet size's bytes: unknown when that lies */
+	verify_checksum(p, off, fits ? size : 0u);
 
 	bool nbma_v4 = afn == AFN_IPV4, prot_v4 = pro == 0x0800;
 	if (op == OP_TRAFFIC_INDICATION) {
