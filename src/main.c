@@ -140,6 +140,7 @@ static void on_frame(const struct frame *fr, void *user)
 		return;
 	}
 	packet_reset(p, fr->bytes, fr->len, link);
+	frame_wire_facts(fr, p);
 	run->frames++;
 	if (fr->len == 0) {
 		packet_problem(p, SEV_WARNING, NULL, "frame.no_bytes", 0,

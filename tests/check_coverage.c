@@ -171,6 +171,7 @@ static void on_frame(const struct frame *fr, void *user)
 	enum link_type lt = link_guess(fr->bytes, fr->len, hint, run->stream_link, &run->why);
 	run->stream_link = lt;
 	packet_reset(&run->p, fr->bytes, fr->len, lt);
+	frame_wire_facts(fr, &run->p);
 	decode_packet(&run->p);
 	char where[4200];
 	snprintf(where, sizeof(where), "%s:%lu", fr->source, fr->line);

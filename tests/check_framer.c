@@ -983,6 +983,35 @@ START_TEST(cut_mark_after_the_packets_hex)
 }
 END_TEST
 
+/* What a frame says of its length on the wire: a capture file's record by
+ * its two lengths; tcpdump's "truncated-ip - N bytes missing!", measured
+ * against the length on the wire, how much shorter the datagram was there
+ * than its header says (a snaplen cut shows as "[|tcp]" instead). */
+START_TEST(frame_wire_length_from_record_or_summary)
+{
+	static const uint8_t b[40] = {0x45};
+	struct frame f = {.bytes = b, .len = 40, .summary = "", .stream_link = ""};
+	uint32_t n = 0;
+	ck_assert(!frame_is_whole(&f));
+	ck_assert(!frame_ip_missing(&f, &n));
+	f.wire_len = 40;
+	ck_assert(frame_is_whole(&f));
+	f.wire_len = 1500;
+	ck_assert(!frame_is_whole(&f));
+	f.wire_len = 0;
+	f.has_summary = true;
+	f.summary = "23:52:05.672232 IP truncated-ip - 768 bytes missing! (tos 0x10, ttl 62)";
+	ck_assert(frame_ip_missing(&f, &n));
+	ck_assert_uint_eq(n, 768);
+	ck_assert(!frame_is_whole(&f)); /* by itself: the IP decoder weighs it */
+	f.summary = "08:59:14.753767 IP6 truncated-ip6 - 1 bytes missing!(flowlabel 0x67576)";
+	ck_assert(frame_ip_missing(&f, &n));
+	ck_assert_uint_eq(n, 1);
+	f.summary = "10:00:00.000000 IP 10.0.0.1.22 > 10.0.0.2.5000: Flags [P.] [|ssh]";
+	ck_assert(!frame_ip_missing(&f, &n));
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("framer");
@@ -1040,6 +1069,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, empty_file);
 	tcase_add_test(tc, file_of_only_text);
 	tcase_add_test(tc, cut_mark_after_the_packets_hex);
+	tcase_add_test(tc, frame_wire_length_from_record_or_summary);
 	suite_add_tcase(s, tc);
 	return s;
 }

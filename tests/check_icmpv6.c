@@ -123,6 +123,29 @@ START_TEST(router_advertisement_prefix_mtu_rdnss)
 }
 END_TEST
 
+/* RFC 4191 §2.3: a Route Information option's prefix is 0, 8 or 16 bytes
+ * as its length (1, 2, 3) says.  tshark gives an 8-byte prefix as the
+ * address with the other 8 bytes zero (icmpv6_opt24: fd8d:4fb3:5b2e::),
+ * which is what the prefix denotes: so does hexplain, under
+ * icmpv6.opt.prefix, the field covering the 8 bytes; length 1 has none. */
+START_TEST(route_information_prefix_lengths)
+{
+	decode_hex(&pkt, LINK_RAW,
+		   "6000000000403afffe800000000000000000000000000001ff02000000000000000000000000"
+		   "0001860001cf4000070800000000000000001802300000001c2020010db80001000018034008"
+		   "0000025820010db8000200000000000000000000180100000000012c");
+	ck_assert_field_eq(&pkt, "icmpv6.checksum.status", 1);
+	ck_assert_int_eq(field_count(&pkt, "icmpv6.opt.route_lifetime"), 3);
+	ck_assert_int_eq(field_count(&pkt, "icmpv6.opt.prefix"), 2);
+	ck_assert_str_eq(addr_of("icmpv6.opt.prefix", 0), "2001:db8:1::");
+	ck_assert_uint_eq(field_nth(&pkt, "icmpv6.opt.prefix", 0)->length, 8);
+	ck_assert_str_eq(addr_of("icmpv6.opt.prefix", 1), "2001:db8:2::");
+	ck_assert_uint_eq(field_nth(&pkt, "icmpv6.opt.prefix", 1)->length, 16);
+	ck_assert_no_field(&pkt, "hexplain.icmpv6.opt.route_prefix");
+	ck_assert_uint_eq(pkt.nproblems, 0);
+}
+END_TEST
+
 #define TIME_EXCEEDED                                                                      \
 	"6000 0000 0050 3a40 2001 0db8 0000 0000 0000 0000 0000 0001 2001 0db8 0000 0000"  \
 	"0000 0000 0000 0010 0300 3f01 0000 0000 6000 0000 0028 0601 2001 0db8 0000 0000"  \
@@ -185,6 +208,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, neighbor_solicitation_hop_limit_not_255);
 	tcase_add_test(tc, option_length_zero);
 	tcase_add_test(tc, router_advertisement_prefix_mtu_rdnss);
+	tcase_add_test(tc, route_information_prefix_lengths);
 	tcase_add_test(tc, time_exceeded_quotes_ipv6_tcp);
 	tcase_add_test(tc, packet_too_big_and_parameter_problem);
 	tcase_add_test(tc, truncated_echo_header);

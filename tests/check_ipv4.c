@@ -152,6 +152,73 @@ START_TEST(ipv4_version_not_four)
 }
 END_TEST
 
+/* EtherType IPv4 over an IPv6 header (kday1, kday3, the pgm heap overflow:
+ * tcpdump "IP6, wrong link-layer encapsulation").  Wireshark's IPv4
+ * dissector gives the version, 6, calls it bogus and hands the bytes to
+ * IPv6, whose hidden ip.version makes two: [6, 6].  hexplain reads the
+ * version as IPv4's only row and the rest as the IPv6 header it is. */
+START_TEST(ipv4_version_six_is_read_as_ipv6)
+{
+	decode_hex(&pkt, LINK_ETHER, "020000000002020000000001080060000000000c3b4020010db800000000000000000000000120010db800000000000000000000000201020304050607080910111213");
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.version", 0)->value, 6);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.version", 1)->value, 6);
+	ck_assert_int_eq(has_problem(&pkt, "ip.version.bad"), 1);
+	ck_assert_no_field(&pkt, "ip.hdr_len");
+	ck_assert_no_field(&pkt, "ip.checksum");
+	ck_assert_field_eq(&pkt, "ipv6.plen", 12);
+	ck_assert_field_eq(&pkt, "ipv6.nxt", 59);
+	ck_assert_str_eq(field_text_at(&pkt, "ipv6.dst", 0), "2001:db8::2");
+}
+END_TEST
+
+/* Total length 0 from segmentation offload (TSO/GRO): tcpdump and Wireshark
+ * take the datagram to be the bytes the link layer carries, and tshark's
+ * ip.len is then that length, "reported as 0" (ipv4_tcp_http_xml_tso:
+ * 2016); hexplain's too, the field still covering the two zero bytes, and
+ * the segment is the 39 bytes after the header. */
+START_TEST(ipv4_total_length_zero_tso)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500000042c940004006e42c0a0000010a0000029c401f9000000001000000015018040000000000504f5354202f20485454502f312e310d0a0d0a");
+	ck_assert_field_eq(&pkt, "ip.len", 59);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.len", 0)->offset, 2);
+	ck_assert_uint_eq(field_nth(&pkt, "ip.len", 0)->length, 2);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.tso"), 1);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.bad"), 0);
+	ck_assert_field_eq(&pkt, "tcp.len", 19);
+}
+END_TEST
+
+/* Decodes the 40 bytes of an IP datagram of total length 100 as tcpdump's
+ * summary "truncated-ip - missing bytes missing!" would have it. */
+static void decode_with_missing(uint32_t missing)
+{
+	static uint8_t buf[64];
+	size_t n = hex_bytes("45000064000100004006f68fc0000201c00002029c400050000003e8000007d05010040012340000", buf, sizeof(buf));
+	packet_reset(&pkt, buf, n, LINK_IPV4);
+	pkt.ip_missing_known = true;
+	pkt.ip_missing = missing;
+	decode_packet(&pkt);
+}
+
+/* tcpdump measures "N bytes missing" against the length on the wire: when
+ * the total length less N is exactly the bytes there, the frame was that
+ * short on the wire (kday4 #10: 820 - 768 = 52) and the length lies; when
+ * it is more, a snaplen cut the capture as well (quic_32_bit_pointer_overflow:
+ * 58451 bytes on the wire, 84 captured), and the cut is the capture's. */
+START_TEST(ipv4_summary_missing_bytes_decide_whole_frame)
+{
+	decode_with_missing(60);
+	ck_assert(pkt.frame_whole);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.beyond"), 1);
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 0);
+	decode_with_missing(20);
+	ck_assert(!pkt.frame_whole);
+	ck_assert_int_eq(has_problem(&pkt, "ip.len.beyond"), 0);
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 1);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("ipv4");
@@ -165,6 +232,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, ipv4_fragment_mf_offset_3);
 	tcase_add_test(tc, ipv4_truncated_header);
 	tcase_add_test(tc, ipv4_version_not_four);
+	tcase_add_test(tc, ipv4_version_six_is_read_as_ipv6);
+	tcase_add_test(tc, ipv4_total_length_zero_tso);
+	tcase_add_test(tc, ipv4_summary_missing_bytes_decide_whole_frame);
 	suite_add_tcase(s, tc);
 	return s;
 }

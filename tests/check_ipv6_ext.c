@@ -4,6 +4,7 @@
  * ipv6-ext.oracle.jsonl; the hand-made ones say where their values come from. */
 #include <string.h>
 
+#include "analyze/checksum.h"
 #include "check_util.h"
 #include "decode/decode.h"
 #include "decode/explain_util.h"
@@ -245,6 +246,27 @@ START_TEST(unknown_option_action_bits)
 }
 END_TEST
 
+/* A jumbogram (RFC 2675: payload length 0, Jumbo Payload 100000) of which
+ * 76 bytes were captured, its UDP length 0 as §4 asks.  The capture was cut
+ * (snaplen), as with a payload length past the bytes: the UDP datagram is
+ * the jumbogram's 99992 bytes, not the 28 that are there, so its checksum
+ * cannot be checked (tshark: unverified; quic_32_bit_pointer_overflow) and
+ * its length 0 is no error. */
+START_TEST(jumbogram_cut_by_the_capture)
+{
+	decode_hex(&pkt, LINK_RAW, "600000000000004020010db800000000000000000000000120010db80000000000000000000000021100c204000186a004d201bb00001234000102030405060708090a0b0c0d0e0f10111213");
+	ck_assert_field_eq(&pkt, "ipv6.opt.jumbo", 100000);
+	ck_assert_field_eq(&pkt, "udp.length", 0);
+	ck_assert_field_eq(&pkt, "udp.checksum.status", CKSUM_UNVERIFIED);
+	ck_assert_no_field(&pkt, "udp.checksum_calculated");
+	ck_assert_int_eq(field_nth(&pkt, "udp.payload", 0)->length, 20);
+	ck_assert(has_problem(&pkt, "capture.truncated"));
+	ck_assert(!has_problem(&pkt, "ipv6.opt.jumbo.beyond"));
+	ck_assert(!has_problem(&pkt, "udp.length.bad_zero"));
+	ck_assert(!has_problem(&pkt, "udp.checksum.bad"));
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("ipv6_ext");
@@ -268,6 +290,7 @@ static Suite *make_suite(void)
 	tcase_add_test(bad, option_runs_past_header);
 	tcase_add_test(bad, looping_chain_stops);
 	tcase_add_test(bad, truncated_inside_routing_header);
+	tcase_add_test(bad, jumbogram_cut_by_the_capture);
 	suite_add_tcase(s, bad);
 	return s;
 }

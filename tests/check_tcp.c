@@ -297,6 +297,36 @@ START_TEST(data_offset_four)
 END_TEST
 
 /* The IP total length 48 leaves 28 bytes for a 32-byte TCP header. */
+/* IP total length 100 over a frame that ended, on the wire, right after the
+ * 20-byte TCP header (kday4 #10, where tcpdump says "truncated-ip - 768
+ * bytes missing!", measured against the length on the wire).  tshark takes
+ * the segment to be the bytes there: tcp.len 0, and a sum over 20 bytes it
+ * calls bad.  RFC 9293 counts the data from the IP length (60 bytes) and
+ * the checksum covers all of them, which never arrived: hexplain gives that
+ * count and "unverified" under its own names and leaves tshark's out.  The
+ * same bytes cut by a snaplen keep tshark's names: tshark agrees then. */
+START_TEST(frame_shorter_than_ip_length)
+{
+	struct packet p;
+	packet_init(&p);
+	decode_hex_whole(&p, LINK_IPV4, "45000064000100004006f68fc0000201c00002029c400050000003e8000007d05010040012340000");
+	ck_assert_no_field(&p, "tcp.len");
+	ck_assert_field_eq(&p, "hexplain.tcp.len", 60);
+	ck_assert_no_field(&p, "tcp.checksum.status");
+	ck_assert_field_eq(&p, "hexplain.tcp.checksum.status", CKSUM_UNVERIFIED);
+	ck_assert(has_problem(&p, "ip.len.beyond"));
+	ck_assert(!has_problem(&p, "capture.truncated"));
+
+	decode_hex(&p, LINK_IPV4, "45000064000100004006f68fc0000201c00002029c400050000003e8000007d05010040012340000");
+	ck_assert_field_eq(&p, "tcp.len", 60);
+	ck_assert_field_eq(&p, "tcp.checksum.status", CKSUM_UNVERIFIED);
+	ck_assert_no_field(&p, "hexplain.tcp.len");
+	ck_assert_no_field(&p, "hexplain.tcp.checksum.status");
+	ck_assert(has_problem(&p, "capture.truncated"));
+	packet_free(&p);
+}
+END_TEST
+
 START_TEST(header_longer_than_segment)
 {
 	struct packet p;
@@ -379,6 +409,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, truncated_at_44);
 	tcase_add_test(tc, data_offset_four);
 	tcase_add_test(tc, header_longer_than_segment);
+	tcase_add_test(tc, frame_shorter_than_ip_length);
 	suite_add_tcase(s, tc);
 	return s;
 }

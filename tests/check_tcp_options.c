@@ -415,6 +415,23 @@ START_TEST(nonzero_padding_after_eol)
 }
 END_TEST
 
+/* The zero bytes before the first non-zero one are still read as EOLs, one
+ * each, as tshark does (of10_inv_OFPST_FLOW: 00 00 00 00 01 ... gives four
+ * EOLs, then "Non-zero header padding"). */
+START_TEST(zero_padding_then_nonzero_after_eol)
+{
+	struct packet p;
+	packet_init(&p);
+	decode_options(&p, "0000 0000 0100 0000 ff00 4e00");
+	ck_assert_str_eq(values_of(&p, "tcp.option_kind"), "0,0,0,0");
+	ck_assert_int_eq(field_count(&p, "tcp.options.eol"), 4);
+	ck_assert_int_eq(field_nth(&p, "tcp.options.eol", 3)->offset, 3);
+	ck_assert_no_field(&p, "tcp.options.nop");
+	ck_assert_int_eq(problem_severity(&p, "tcp.options.padding"), SEV_WARNING);
+	packet_free(&p);
+}
+END_TEST
+
 /* RFC 6994: an experimental option needs 4 bytes for its ExID; tshark:
  * "option length 3 smaller than 4", kind and length shown, nothing else. */
 START_TEST(experimental_too_short)
@@ -459,6 +476,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, cut_by_the_capture);
 	tcase_add_test(tc, cut_between_options);
 	tcase_add_test(tc, nonzero_padding_after_eol);
+	tcase_add_test(tc, zero_padding_then_nonzero_after_eol);
 	tcase_add_test(tc, experimental_too_short);
 	suite_add_tcase(s, tc);
 	return s;

@@ -218,6 +218,117 @@ START_TEST(sflow_sampled_header_is_decoded)
 }
 END_TEST
 
+/* An sFlow datagram with eight flow samples, each a sampled Ethernet + IPv4
+ * header: tshark decodes all eight (sflow-print-v6 #20 has six); 3 layers a
+ * sample must not run out of room in the packet's layer table. */
+START_TEST(sflow_many_samples_all_decoded)
+{
+	decode_hex(&pkt, LINK_IPV4,
+		   "45000358000100004011f390c0000201c000020204d218c7034400000000000500000001c000"
+		   "020100000000000000010000000100000008000000010000005c000000010000000100000001"
+		   "0000000100000000000000010000000200000001000000010000003400000001000000220000"
+		   "0000000000220200000000020200000000010800450000140001000040fd65ea0a0000010a00"
+		   "00020000000000010000005c0000000100000001000000010000000100000000000000010000"
+		   "0002000000010000000100000034000000010000002200000000000000220200000000020200"
+		   "000000010800450000140001000040fd65ea0a0000010a0000020000000000010000005c0000"
+		   "0001000000010000000100000001000000000000000100000002000000010000000100000034"
+		   "0000000100000022000000000000002202000000000202000000000108004500001400010000"
+		   "40fd65ea0a0000010a0000020000000000010000005c00000001000000010000000100000001"
+		   "0000000000000001000000020000000100000001000000340000000100000022000000000000"
+		   "00220200000000020200000000010800450000140001000040fd65ea0a0000010a0000020000"
+		   "000000010000005c000000010000000100000001000000010000000000000001000000020000"
+		   "0001000000010000003400000001000000220000000000000022020000000002020000000001"
+		   "0800450000140001000040fd65ea0a0000010a0000020000000000010000005c000000010000"
+		   "0001000000010000000100000000000000010000000200000001000000010000003400000001"
+		   "0000002200000000000000220200000000020200000000010800450000140001000040fd65ea"
+		   "0a0000010a0000020000000000010000005c0000000100000001000000010000000100000000"
+		   "0000000100000002000000010000000100000034000000010000002200000000000000220200"
+		   "000000020200000000010800450000140001000040fd65ea0a0000010a000002000000000001"
+		   "0000005c00000001000000010000000100000001000000000000000100000002000000010000"
+		   "0001000000340000000100000022000000000000002202000000000202000000000108004500"
+		   "00140001000040fd65ea0a0000010a0000020000");
+	ck_assert_field_eq(&pkt, "hexplain.sflow.samples", 8);
+	ck_assert_int_eq(field_count(&pkt, "hexplain.sflow.header_length"), 8);
+	ck_assert_int_eq(field_count(&pkt, "eth.src"), 8);
+	ck_assert_int_eq(field_count(&pkt, "ip.ttl"), 9);
+	ck_assert_uint_eq(nth("ip.proto", 8), 253);
+}
+END_TEST
+
+/* NHRP over GRE (0x2001), hand-made after nhrp-trace #1: a Traffic
+ * Indication (RFC 2332 fixed header and mandatory part; the DMVPN type 8)
+ * quoting the first 28 bytes of the packet that caused it, then an
+ * authentication extension.  tshark decodes the quoted IPv4 header and
+ * ICMP echo as a copy ("in ICMP error packet"), so its ip.* lists hold two
+ * entries; hexplain too, the copy marked quoted and ending where the
+ * extensions begin (RFC 2332 §5.1: the extension offset). */
+START_TEST(nhrp_traffic_indication_quotes_a_packet)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500007200010000402ff657c0000201c000020320002001000003e8000108000000000000ff0056c0bf0044010804000404000000000000c00002010a0000010a0000034500006400050000ff01a78f0a0000030a00000208001234000100008007000a0000000173656372657480000000");
+	ck_assert_field_eq(&pkt, "gre.proto", 0x2001);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.afn", 1);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.pktsz", 86);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.extoff", 68);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.op.type", 8);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.shtl.len", 4);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 1); /* good */
+	ck_assert_no_field(&pkt, "nhrp.flags");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.src.nbma.addr", 0), "192.0.2.1");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.dst.prot.addr", 0), "10.0.0.3");
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 2);
+	ck_assert_uint_eq(nth("ip.len", 1), 100);
+	ck_assert_str_eq(field_text_at(&pkt, "ip.src", 1), "10.0.0.3");
+	const struct field *t = field_nth(&pkt, "icmp.type", 0);
+	ck_assert_ptr_nonnull(t);
+	ck_assert(pkt.layers[t->layer].quoted);
+	ck_assert_uint_eq(nth("icmp.checksum.status", 0), 2); /* unverified */
+	ck_assert_no_field(&pkt, "data.data"); /* the extensions are no echo data */
+	ck_assert_field_eq(&pkt, "nhrp.auth_ext.spi", 1);
+	ck_assert_int_eq(field_count(&pkt, "nhrp.ext.type"), 2);
+	ck_assert_int_eq(has_problem(&pkt, "capture.truncated"), 0);
+}
+END_TEST
+
+/* A Resolution Request with one client information entry and a Cisco NAT
+ * address extension holding another (NHRP-responder-address: tshark's
+ * nhrp.code, nhrp.mtu, ... list both); the flags are the request's. */
+START_TEST(nhrp_resolution_request_entries_and_extensions)
+{
+	decode_hex(&pkt, LINK_IPV4, "4500006c00010000402ff65dc0000201c000020320002001000003e8000108000000000000ff00506ad50034010104000404c80200000005c00002010a0000010a0000030020000005ea1c2000000000000900140020000005ea000004000400c63364070a00000780000000");
+	ck_assert_field_eq(&pkt, "nhrp.hdr.op.type", 1);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 1);
+	ck_assert_field_eq(&pkt, "nhrp.flags", 0xc802);
+	ck_assert_field_eq(&pkt, "nhrp.flag.q", 1);
+	ck_assert_field_eq(&pkt, "nhrp.flag.d", 0);
+	ck_assert_field_eq(&pkt, "nhrp.flag.nat", 1);
+	ck_assert_field_eq(&pkt, "nhrp.reqid", 5);
+	ck_assert_int_eq(field_count(&pkt, "nhrp.code"), 2);
+	ck_assert_uint_eq(nth("nhrp.htime", 0), 7200);
+	ck_assert_uint_eq(nth("nhrp.htime", 1), 0);
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.client.nbma.addr", 0), "198.51.100.7");
+	ck_assert_str_eq(field_text_at(&pkt, "nhrp.client.prot.addr", 0), "10.0.0.7");
+	ck_assert_uint_eq(nth("nhrp.ext.type", 0), 9);
+	ck_assert_uint_eq(nth("nhrp.ext.c", 0), 0);
+	ck_assert_int_eq(field_count(&pkt, "ip.version"), 1);
+}
+END_TEST
+
+/* NHRP straight over IP (protocol 54, as tshark reads it: pb_nhrp_1), its
+ * packet size past the bytes IP carries: the checksum covers the packet
+ * size's bytes, so it cannot be checked, and the size is an error. */
+START_TEST(nhrp_over_ip_packet_size_too_big)
+{
+	decode_hex(&pkt, LINK_IPV4, "45000064000100004036f65ec0000201c0000203000108000000000000ff03e86ad50034010104000404c80200000005c00002010a0000010a0000030020000005ea1c2000000000000900140020000005ea000004000400c63364070a00000780000000");
+	ck_assert_field_eq(&pkt, "ip.proto", 54);
+	ck_assert_field_eq(&pkt, "nhrp.hdr.pktsz", 1000);
+	ck_assert_field_eq(&pkt, "hexplain.nhrp.hdr.chksum.status", 2); /* unverified */
+	ck_assert_no_field(&pkt, "hexplain.nhrp.hdr.chksum_calculated");
+	ck_assert(has_problem(&pkt, "nhrp.hdr.pktsz.bad"));
+	ck_assert(!has_problem(&pkt, "nhrp.hdr.chksum.bad"));
+	ck_assert_field_eq(&pkt, "nhrp.reqid", 5);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("tunnel");
@@ -233,6 +344,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, service_tag_has_its_own_names);
 	tcase_add_test(tc, quoted_icmp_checksum_is_unverified);
 	tcase_add_test(tc, sflow_sampled_header_is_decoded);
+	tcase_add_test(tc, sflow_many_samples_all_decoded);
+	tcase_add_test(tc, nhrp_traffic_indication_quotes_a_packet);
+	tcase_add_test(tc, nhrp_resolution_request_entries_and_extensions);
+	tcase_add_test(tc, nhrp_over_ip_packet_size_too_big);
 	suite_add_tcase(s, tc);
 	return s;
 }

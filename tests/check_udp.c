@@ -290,7 +290,12 @@ START_TEST(udp_length_short_of_ip_payload)
 	ck_assert(!has_problem(&pkt, "udp.length.bad"));
 	ck_assert_field_eq(&pkt, "udp.checksum.status", ST_GOOD);
 	ck_assert_field_eq(&pkt, "udp.checksum_calculated", 0xfb1c);
-	assert_span("udp.payload", 28, 2);
+	/* the data ends with the UDP length (RFC 768); tshark's udp.payload
+	 * runs on to the end of the IP payload (ripv2-invalid-length: 164
+	 * bytes for a length of 168), so hexplain's data has its own name */
+	ck_assert_no_field(&pkt, "udp.payload");
+	assert_span("hexplain.udp.payload", 28, 2);
+	assert_explain_has("hexplain.udp.payload", "2 bytes more");
 	assert_explain_has("udp.length", "the last 2 belong to no datagram");
 }
 END_TEST
@@ -406,6 +411,31 @@ START_TEST(udp_quoted_zero_checksum_over_ipv6_is_not_present)
 }
 END_TEST
 
+/* UDP length 16, all captured, inside an IP payload of 3939 bytes of which
+ * 12 are.  RFC 768: the sum covers the pseudo-header and the 16 bytes the
+ * length delimits, so it can be checked (here: good).  tshark checks only
+ * an IP payload it has whole: cut by a snaplen (lisp_invalid_length), it
+ * says "unverified", so hexplain's verdict goes under its own names; when
+ * the frame was that short on the wire (ipv4_invalid_total_length: tcpdump
+ * "truncated-ip"), tshark takes the payload to end with the frame and
+ * checks, and the verdict is under tshark's names, agreeing. */
+START_TEST(udp_datagram_whole_in_cut_ip_payload)
+{
+	decode_hex(&pkt, LINK_IPV4, "45000f77000100004011e771c0000201c000020204d210f6001054ed414243444546474801020304");
+	ck_assert_no_field(&pkt, "udp.checksum.status");
+	ck_assert_no_field(&pkt, "udp.checksum_calculated");
+	ck_assert_field_eq(&pkt, "hexplain.udp.checksum.status", ST_GOOD);
+	ck_assert_field_eq(&pkt, "hexplain.udp.checksum_calculated", 0x54ed);
+	ck_assert(has_problem(&pkt, "capture.truncated"));
+
+	decode_hex_whole(&pkt, LINK_IPV4, "45000f77000100004011e771c0000201c000020204d210f6001054ed414243444546474801020304");
+	ck_assert_field_eq(&pkt, "udp.checksum.status", ST_GOOD);
+	ck_assert_field_eq(&pkt, "udp.checksum_calculated", 0x54ed);
+	ck_assert_no_field(&pkt, "hexplain.udp.checksum.status");
+	ck_assert(has_problem(&pkt, "ip.len.beyond"));
+}
+END_TEST
+
 START_TEST(udp_quoted_header_cut)
 {
 	struct decode_ctx ctx = {.quoted = true};
@@ -461,6 +491,7 @@ static Suite *make_suite(void)
 	tcase_add_test(quoted, udp_quoted_header_only_is_unverified);
 	tcase_add_test(quoted, udp_quoted_zero_checksum_over_ipv6_is_not_present);
 	tcase_add_test(quoted, udp_quoted_header_cut);
+	tcase_add_test(quoted, udp_datagram_whole_in_cut_ip_payload);
 	suite_add_tcase(s, quoted);
 	return s;
 }

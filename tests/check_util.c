@@ -46,6 +46,15 @@ void decode_hex(struct packet *p, enum link_type link, const char *hex)
 	decode_packet(p);
 }
 
+void decode_hex_whole(struct packet *p, enum link_type link, const char *hex)
+{
+	static uint8_t buf[70000];
+	size_t n = hex_bytes(hex, buf, sizeof(buf));
+	packet_reset(p, buf, n, link);
+	p->frame_whole = true;
+	decode_packet(p);
+}
+
 const struct field *field_nth(const struct packet *p, const char *name, int idx)
 {
 	for (size_t i = 0; i < p->nfields; i++)

@@ -18,6 +18,10 @@ size_t hex_bytes(const char *hex, uint8_t *buf, size_t cap);
  * a static copy of the bytes until the next call). */
 void decode_hex(struct packet *p, enum link_type link, const char *hex);
 
+/* The same, for bytes known to be the whole frame as it was on the wire
+ * (packet.frame_whole: a capture file's record, or tcpdump's "truncated-ip"). */
+void decode_hex_whole(struct packet *p, enum link_type link, const char *hex);
+
 /* The idx-th (0-based) field called name, or NULL. */
 const struct field *field_nth(const struct packet *p, const char *name, int idx);
 /* How many fields are called name. */

@@ -97,6 +97,9 @@ static bool ipv4_fragment(const struct packet *p, size_t l, struct frag_info *fi
 		return false; /* a whole datagram */
 	if (hl->value < 20 || len->value < hl->value)
 		return false;
+	uint16_t wire_len = 0;
+	if (cur_be16(&p->bytes, len->offset, &wire_len) && wire_len == 0)
+		return false; /* TSO/GRO: ip.len is the bytes carried, not a datagram's */
 	fi->family = 4;
 	fi->src = cur_bytes(&p->bytes, src->offset, 4);
 	fi->dst = cur_bytes(&p->bytes, dst->offset, 4);

@@ -40,6 +40,9 @@ void packet_reset(struct packet *p, const uint8_t *data, size_t len, enum link_t
 	p->nproblems = 0;
 	p->has_payload = false;
 	p->payload_offset = p->payload_length = 0;
+	p->frame_whole = false;
+	p->ip_missing_known = false;
+	p->ip_missing = 0;
 }
 
 int packet_add_layer(struct packet *p, const char *proto, const char *title,

@@ -63,7 +63,7 @@ struct problem {
 	char message[200]; /* already translated */
 };
 
-#define PACKET_MAX_LAYERS 16
+#define PACKET_MAX_LAYERS 64
 
 struct packet {
 	struct cursor bytes;      /* the reassembled dump */
@@ -77,6 +77,16 @@ struct packet {
 	uint32_t payload_offset;  /* application data, when found */
 	uint32_t payload_length;
 	bool has_payload;
+	/* the bytes are the whole frame as it was on the wire (a capture
+	 * file's record says so, or tcpdump's summary, see ip_missing): a
+	 * header that claims more than they hold lies, or the frame lost its
+	 * end on the way; no snaplen cut it */
+	bool frame_whole;
+	/* tcpdump's summary: "truncated-ip - N bytes missing!", the first IP
+	 * datagram N bytes shorter on the wire than its header says; the IP
+	 * decoder sets frame_whole when that leaves exactly the bytes there */
+	bool ip_missing_known;
+	uint32_t ip_missing;
 };
 
 void packet_init(struct packet *p);

@@ -26,6 +26,15 @@ static void one_warning_per_cut(struct packet *p)
 	}
 }
 
+void decode_note_wire_length(struct packet *p, uint32_t off, uint64_t declared)
+{
+	if (!p->ip_missing_known)
+		return;
+	p->ip_missing_known = false; /* tcpdump's words are about the first datagram */
+	if (declared > p->ip_missing && off + (declared - p->ip_missing) <= p->bytes.len)
+		p->frame_whole = true;
+}
+
 void decode_packet(struct packet *p)
 {
 	struct decode_ctx ctx = {0};
@@ -132,6 +141,9 @@ void decode_ip_proto(struct packet *p, uint8_t proto, uint32_t off, uint32_t end
 		break;
 	case 47: /* GRE */
 		decode_gre(p, off, end, ctx);
+		break;
+	case 54: /* NHRP straight over IP (NARP's number, as Wireshark reads it) */
+		decode_nhrp(p, off, end, ctx);
 		break;
 	case 103: /* PIM: a register carries a whole packet */
 		decode_pim(p, off, end, ctx);

@@ -36,6 +36,13 @@ struct decode_ctx {
 /* Decodes the whole packet from p->link. */
 void decode_packet(struct packet *p);
 
+/* The first IP header of a dump whose summary says its datagram was N bytes
+ * short on the wire (packet.ip_missing): when the declared length less N
+ * ends where the bytes do, or before (tcpdump leaves out a trailer it
+ * knows, such as a MACsec ICV), the capture holds all the datagram had on
+ * the wire: the bytes are the whole frame. */
+void decode_note_wire_length(struct packet *p, uint32_t off, uint64_t declared);
+
 /* Link layers. */
 void decode_ether(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
 void decode_sll(struct packet *p, uint32_t off, const struct decode_ctx *ctx);
@@ -75,6 +82,8 @@ void decode_mpls(struct packet *p, uint32_t off, uint32_t end, const struct deco
 /* A network service header (RFC 8300; EtherType 0x894f, VXLAN-GPE) and what
  * its next-protocol field names. */
 void decode_nsh(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
+/* NHRP (RFC 2332), GRE protocol type 0x2001 (nhrp.c). */
+void decode_nhrp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 void decode_pim(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);
 /* ARP and RARP (EtherTypes 0x0806, 0x8035), or a bare ARP dump (LINK_ARP). */
 void decode_arp(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx);

@@ -152,6 +152,13 @@ static void explain_code(const struct packet *p, const struct field *f, struct s
 
 static void explain_checksum(const struct packet *p, const struct field *f, struct strbuf *o)
 {
+	if (packet_find_in_layer(p, f->layer, "hexplain.icmp.checksum.status")) {
+		sb_printf(o, _("not verified: the IP header gives the message more bytes than the "
+			       "%zu the frame had on the wire, and the sum covers every byte (tshark "
+			       "sums the bytes there are and calls that bad)"),
+			  cur_avail(&p->bytes, p->layers[f->layer].offset));
+		return;
+	}
 	explain_checksum_verdict(p, f, "icmp.checksum.status", "hexplain.icmp.checksum_calculated",
 				 o);
 	sb_puts(o, _(" (over the whole ICMP message, no pseudo-header)"));
@@ -277,6 +284,13 @@ static const struct field_def icmp_fields[] = {
 static const struct field_def f_status = {"icmp.checksum.status", N_("checksum status"),
 	FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
 	N_("hexplain's verdict on the checksum")};
+/* The frame ended, on the wire, before the message the IP header declares:
+ * tshark sums the bytes that are there and calls the checksum bad, a
+ * verdict on a message that never existed as such; hexplain's honest one
+ * goes under its own name. */
+static const struct field_def f_short_status = {"hexplain.icmp.checksum.status",
+	N_("checksum status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
+	N_("not verifiable: the frame ended before the message the IP header declares")};
 /* tshark shows no calculated ICMP checksum; hexplain does, under its own name. */
 static const struct field_def f_calc = {"hexplain.icmp.checksum_calculated",
 	N_("checksum calculated"), FT_UINT, 0, 0, 0, 0, 1, BASE_HEX, NULL, NULL,
@@ -392,6 +406,10 @@ static void verify_checksum(struct packet *p, uint32_t off, uint32_t end)
 	uint32_t sum = 0;
 	uint16_t stored = 0;
 	uint32_t len = end > off ? end - off : 0;
+	if (len >= 4 && p->frame_whole && !cur_has(&p->bytes, off, len)) {
+		packet_add_generated(p, &f_short_status, CKSUM_UNVERIFIED);
+		return;
+	}
 	if (len < 4 || !cur_be16(&p->bytes, off + 2, &stored) ||
 	    !cksum_add(&sum, &p->bytes, off, len)) {
 		packet_add_generated(p, &f_status, CKSUM_UNVERIFIED);

@@ -3,6 +3,8 @@
  * (RFC 4861) with its options (RFC 4861 §4.6, RFC 8106 RDNSS). */
 #include "decode.h"
 
+#include <string.h>
+
 #include "analyze/checksum.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -121,6 +123,13 @@ static void explain_code(const struct packet *p, const struct field *f, struct s
 
 static void explain_checksum(const struct packet *p, const struct field *f, struct strbuf *o)
 {
+	if (packet_find_in_layer(p, f->layer, "hexplain.icmpv6.checksum.status")) {
+		sb_printf(o, _("not verified: the IPv6 header gives the message more bytes than the "
+			       "%zu the frame had on the wire, and the sum covers every byte (tshark "
+			       "sums the bytes there are and calls that bad)"),
+			  cur_avail(&p->bytes, p->layers[f->layer].offset));
+		return;
+	}
 	explain_checksum_verdict(p, f, "icmpv6.checksum.status",
 				 "hexplain.icmpv6.checksum_calculated", o);
 	sb_puts(o, _("; unlike ICMPv4's, it covers an IPv6 pseudo-header (addresses, length, "
@@ -261,6 +270,12 @@ static const struct field_def hdr_rows[] = {
 static const struct field_def f_status = {"icmpv6.checksum.status", N_("checksum status"),
 	FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
 	N_("hexplain's verdict on the checksum")};
+/* The frame ended, on the wire, before the message the IPv6 header declares:
+ * tshark sums what is there and calls it bad; hexplain's verdict goes under
+ * its own name (as for ICMP, icmp.c). */
+static const struct field_def f_short_status = {"hexplain.icmpv6.checksum.status",
+	N_("checksum status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC, checksum_status_names, NULL,
+	N_("not verifiable: the frame ended before the message the IPv6 header declares")};
 static const struct field_def f_calc = {"hexplain.icmpv6.checksum_calculated",
 	N_("checksum calculated"), FT_UINT, 0, 0, 0, 0, 1, BASE_HEX, NULL, NULL,
 	N_("the checksum the message should carry")};
@@ -547,13 +562,40 @@ static const struct field_def opt_route[] = {
 	{"icmpv6.opt.route_lifetime", N_("route lifetime"), FT_UINT, 4, 4, 0, 0, 1, BASE_DEC, NULL,
 	 explain_seconds, N_("how long the route is valid")},
 };
+/* RFC 4191 §2.3: the prefix is 0, 8 or 16 bytes as the option's length
+ * says, the bits past the prefix length zero.  8 bytes give the address
+ * with the other 8 taken as zeros, as Wireshark gives it (and as the
+ * prefix reads: fd8d:4fb3:5b2e::/48); the field covers the bytes carried. */
+static void explain_route_prefix(const struct packet *p, const struct field *f,
+				 struct strbuf *o)
+{
+	uint8_t a[16] = {0};
+	const uint8_t *b = f->length <= 16 ? cur_bytes(&p->bytes, f->offset, f->length) : NULL;
+	if (!b)
+		return;
+	memcpy(a, b, f->length);
+	char text[46];
+	ipv6_format(a, text);
+	/* this option's prefix length, 6 bytes before the prefix */
+	const struct field *l = NULL;
+	for (size_t i = p->nfields; i-- > 0;)
+		if (p->fields[i].offset == f->offset - 6 &&
+		    strcmp(p->fields[i].def->name, "icmpv6.opt.prefix.length") == 0) {
+			l = &p->fields[i];
+			break;
+		}
+	if (l)
+		sb_printf(o, "%s/%u", text, (unsigned)l->value);
+	else
+		sb_puts(o, text);
+	if (f->length < 16)
+		sb_printf(o, _(": the option carries its first %u bytes, the other %u are zeros "
+			       "(RFC 4191 §2.3)"),
+			  (unsigned)f->length, 16u - (unsigned)f->length);
+}
+
 static const struct field_def opt_route_prefix = {"icmpv6.opt.prefix", N_("prefix"), FT_IPV6, 8,
-	16, 0, 0, 1, BASE_DEC, NULL, explain_address, N_("the route's prefix")};
-/* A prefix of 0 or 8 bytes: Wireshark pads it to an address, hexplain
- * shows the bytes that are there. */
-static const struct field_def opt_route_short = {"hexplain.icmpv6.opt.route_prefix",
-	N_("prefix (leading bytes)"), FT_BYTES, 8, 0, 0, 0, 1, BASE_HEX, NULL, NULL,
-	N_("the route's prefix, the bytes the option carries")};
+	16, 0, 0, 1, BASE_DEC, NULL, explain_route_prefix, N_("the route's prefix")};
 static const struct field_def opt_data = {"hexplain.icmpv6.opt.data", N_("option data"),
 	FT_BYTES, 2, 0, 0, 0, 1, BASE_HEX, NULL, NULL, N_("not decoded by hexplain")};
 
@@ -610,10 +652,8 @@ static void decode_option(struct packet *p, uint8_t type, uint32_t at, uint32_t 
 	case 24:
 		if (olen >= 8 && olen <= 24) {
 			rows(p, opt_route, sizeof(opt_route) / sizeof(opt_route[0]), at);
-			if (olen == 24)
-				packet_read_row(p, &opt_route_prefix, at, NULL);
-			else if (olen > 8)
-				packet_add_field(p, &opt_route_short, at + 8, olen - 8, 0);
+			if (olen > 8) /* 16 or 24: a prefix of 8 or 16 bytes */
+				packet_add_field(p, &opt_route_prefix, at + 8, olen - 8, 0);
 			return;
 		}
 		break;
@@ -683,6 +723,10 @@ static void verify_checksum(struct packet *p, uint32_t off, uint32_t end,
 	ph.proto = 58;
 	if (ctx->quoted || ph.family != 6 || end <= off) {
 		packet_add_generated(p, &f_status, CKSUM_UNVERIFIED);
+		return;
+	}
+	if (p->frame_whole && !cur_has(&p->bytes, off, end - off)) {
+		packet_add_generated(p, &f_short_status, CKSUM_UNVERIFIED);
 		return;
 	}
 	enum cksum_status st =

@@ -7,6 +7,8 @@
 #include "explain_util.h"
 #include "ipv4.h"
 
+#include <string.h>
+
 static void explain_version(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
@@ -82,6 +84,15 @@ static void explain_total_len(const struct packet *p, const struct field *f, str
 	unsigned hl = ihl ? (unsigned)ihl->value : 20;
 	unsigned tl = (unsigned)f->value;
 	size_t have = cur_avail(&p->bytes, p->layers[f->layer].offset);
+	uint16_t wire = 0;
+	/* total length 0 taken as the bytes carried (TSO/GRO, decode_ipv4) */
+	if (cur_be16(&p->bytes, f->offset, &wire) && wire == 0 && tl != 0) {
+		sb_printf(o, _("0 on the wire: a segmentation-offload (TSO/GRO) packet, whose "
+			       "length the stack never wrote in; taken to be the %u bytes the link "
+			       "layer carries, as tcpdump and Wireshark do = %u header + %u payload"),
+			  tl, hl, tl > hl ? tl - hl : 0u);
+		return;
+	}
 	sb_printf(o, _("0x%04x = %u bytes"), tl, tl);
 	if (tl >= hl)
 		sb_printf(o, _(" = %u header + %u payload"), hl, tl - hl);
@@ -89,6 +100,8 @@ static void explain_total_len(const struct packet *p, const struct field *f, str
 		sb_puts(o, _("  ✓ matches the bytes"));
 	else if (have > tl)
 		sb_printf(o, _("  (%zu more bytes follow: link-layer trailer)"), have - tl);
+	else if (p->frame_whole && !p->layers[f->layer].quoted)
+		sb_printf(o, _("  (the frame had only %zu on the wire)"), have);
 	else
 		sb_printf(o, _("  (only %zu captured)"), have);
 }
@@ -276,9 +289,21 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 				     off, ctx->quoted);
 	if (layer < 0)
 		return;
-	size_t read = packet_read_rows(p, ip_fields, IP_ROWS, off);
 	uint8_t vihl = 0;
-	cur_u8(&p->bytes, off, &vihl);
+	if (cur_u8(&p->bytes, off, &vihl) && vihl >> 4 == 6) {
+		/* the link layer says IPv4, the bytes are an IPv6 header: the
+		 * version is all of the IPv4 header there is, and the rest is
+		 * read as IPv6, as Wireshark does (tcpdump: "IP6, wrong
+		 * link-layer encapsulation") */
+		packet_read_row(p, &ip_fields[0], off, NULL);
+		p->layers[layer].length = 1;
+		packet_problem(p, SEV_ERROR, "ip.version", "ip.version.bad", off,
+			       _("IP version 6 in an IPv4 header: the link layer says IPv4, but the "
+				 "bytes are an IPv6 header, read as such below"));
+		decode_ipv6(p, off, end, ctx);
+		return;
+	}
+	size_t read = packet_read_rows(p, ip_fields, IP_ROWS, off);
 	unsigned hlen = (vihl & 0x0f) * 4u;
 	p->layers[layer].length = (uint32_t)(cur_avail(&p->bytes, off) < 20 ? cur_avail(&p->bytes, off) : 20);
 	if (read < IP_ROWS) {
@@ -313,6 +338,8 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	cur_be16(&p->bytes, off + 6, &frag);
 	cur_u8(&p->bytes, off + 9, &proto);
 	uint32_t dend = off + total;
+	if (!ctx->quoted)
+		decode_note_wire_length(p, off, total);
 	if (total == 0 && !ctx->quoted && end > off + hlen) {
 		/* TSO/GRO (segmentation offload): the stack hands over one big
 		 * segment, often more than 64 KiB, which a capture on loopback
@@ -323,6 +350,13 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 				 "length is the %u bytes captured"),
 			       end - off);
 		dend = end;
+		/* Wireshark's ip.len is then that length, "reported as 0": the
+		 * value a filter on it matches; the bytes stay what they are */
+		for (size_t i = p->nfields; i-- > 0;)
+			if (p->fields[i].layer == layer && strcmp(p->fields[i].def->name, "ip.len") == 0) {
+				p->fields[i].value = end - off;
+				break;
+			}
 	} else if (total < hlen) {
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.bad", off + 2,
 			       _("total length %u is less than the header length %u"), total, hlen);
@@ -333,6 +367,13 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
 			       _("total length %u reaches past the %u bytes the link layer carries"),
 			       total, end - off);
+	} else if (dend > p->bytes.len && !ctx->quoted && p->frame_whole) {
+		/* the frame was this short on the wire: no snaplen cut it */
+		packet_problem(p, SEV_ERROR, "ip.len", "ip.len.beyond", off + 2,
+			       _("total length %u reaches past the %zu bytes the frame had on the "
+				 "wire (tcpdump: \"truncated-ip\"): the header lies, or the frame "
+				 "lost its end on the way"),
+			       total, p->bytes.len - off);
 	} else if (dend > p->bytes.len && !ctx->quoted) {
 		/* the capture stopped early (snaplen); a quoted copy is short by design */
 		packet_problem(p, SEV_WARNING, "ip.len", "capture.truncated", (uint32_t)p->bytes.len,
@@ -357,5 +398,9 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 	inner.ph.proto = proto;
 	if (frag & 0x2000)
 		inner.ph.family = 0; /* first fragment: the segment is incomplete */
+	/* a copy's bytes end with what holds it, whatever its length says
+	 * (an NHRP traffic indication's extensions follow it) */
+	if (ctx->quoted && dend > end && end >= off + hlen)
+		dend = end;
 	decode_ip_proto(p, proto, off + hlen, dend, &inner);
 }

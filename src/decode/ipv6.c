@@ -191,6 +191,8 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			       _("IP version %u in an IPv6 header"), v >> 4);
 
 	uint32_t dend = off + 40 + plen;
+	if (!ctx->quoted && !(plen == 0 && nxt == 0)) /* a jumbogram's length comes later */
+		decode_note_wire_length(p, off, 40u + plen);
 	if (plen == 0 && nxt == 0) {
 		/* maybe a jumbogram (RFC 2675): its length is in a hop-by-hop
 		 * option, so until that is read the datagram ends where the link
@@ -207,6 +209,13 @@ void decode_ipv6(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			       _("payload length %u reaches past the %u bytes the link layer "
 				 "carries"),
 			       plen, end - off - 40);
+	} else if (dend > p->bytes.len && !ctx->quoted && p->frame_whole) {
+		/* the frame was this short on the wire: no snaplen cut it */
+		packet_problem(p, SEV_ERROR, "ipv6.plen", "ipv6.plen.beyond", off + 4,
+			       _("payload length %u reaches past the %zu bytes the frame had after "
+				 "this header on the wire (tcpdump: \"truncated-ip6\"): the header "
+				 "lies, or the frame lost its end on the way"),
+			       plen, p->bytes.len - off - 40);
 	} else if (dend > p->bytes.len && !ctx->quoted) {
 		packet_problem(p, SEV_WARNING, "ipv6.plen", "capture.truncated",
 			       (uint32_t)p->bytes.len,

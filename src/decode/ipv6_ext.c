@@ -305,7 +305,22 @@ static bool decode_option_data(struct packet *p, uint8_t t, uint32_t at, uint8_t
 					       plen);
 			else if (f && ch->ip_off != UINT32_MAX) {
 				uint64_t jend = (uint64_t)ch->ip_off + 40 + f->value;
-				if (jend > ch->end)
+				if (!ch->ctx.quoted)
+					decode_note_wire_length(p, ch->ip_off, 40 + f->value);
+				/* past the capture alone, as a plain payload length
+				 * would be: the capture was cut (snaplen), unless the
+				 * frame or the link layer is known to end there */
+				bool cut = ch->end >= p->bytes.len && !p->frame_whole &&
+					   !ch->ctx.quoted && jend <= UINT32_MAX;
+				if (jend > ch->end && cut) {
+					packet_problem(p, SEV_WARNING, "ipv6.opt.jumbo", "capture.truncated",
+						       (uint32_t)p->bytes.len,
+						       _("the jumbogram has %u bytes after the IPv6 header "
+							 "but the capture stops after %zu of them (snaplen)"),
+						       (unsigned)f->value,
+						       p->bytes.len - ch->ip_off - 40);
+					ch->end = (uint32_t)jend;
+				} else if (jend > ch->end)
 					packet_problem(p, SEV_ERROR, "ipv6.opt.jumbo",
 						       "ipv6.opt.jumbo.beyond", data,
 						       _("jumbo payload length %u reaches past the "

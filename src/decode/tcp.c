@@ -26,6 +26,14 @@ static void explain_dstport(const struct packet *p, const struct field *f, struc
 	explain_port(p, f, "tcp", o);
 }
 
+/* The segment's data length: tcp.len, or hexplain.tcp.len when the frame
+ * ended before the segment the IP header declares (see tcp_declared_len). */
+static const struct field *data_len_field(const struct packet *p, size_t layer)
+{
+	const struct field *len = packet_find_in_layer(p, layer, "tcp.len");
+	return len ? len : packet_find_in_layer(p, layer, "hexplain.tcp.len");
+}
+
 static void explain_seq(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	unsigned seq = (unsigned)f->value;
@@ -37,7 +45,7 @@ static void explain_seq(const struct packet *p, const struct field *f, struct st
 		return;
 	}
 	sb_printf(o, _("%u: number of this segment's first data byte"), seq);
-	const struct field *len = packet_find_in_layer(p, f->layer, "tcp.len");
+	const struct field *len = data_len_field(p, f->layer);
 	if (len && len->value == 0)
 		sb_puts(o, _(" (no data here: the number the next byte will carry)"));
 	else if (len)
@@ -212,6 +220,16 @@ static void explain_checksum(const struct packet *p, const struct field *f, stru
 			     "cannot be recomputed (tshark checks it anyway and calls it bad)"));
 		return;
 	}
+	const struct field *own = packet_find_in_layer(p, f->layer, "hexplain.tcp.checksum.status");
+	const struct field *dlen = packet_find_in_layer(p, f->layer, "hexplain.tcp.len");
+	if (own && dlen) {
+		unsigned seg = (unsigned)(dlen->value + layer_value(p, f->layer, "tcp.hdr_len", 20));
+		sb_printf(o, _("not verified: the IP header gives the segment %u bytes, but the frame "
+			       "ended after %zu of them on the wire, and the sum covers every byte "
+			       "(tshark sums the bytes there are and calls that bad)"),
+			  seg, cur_avail(&p->bytes, ly->offset));
+		return;
+	}
 	if (!st || st->value == CKSUM_UNVERIFIED) {
 		const struct field *hl = packet_find_in_layer(p, f->layer, "tcp.hdr_len");
 		const struct field *len = packet_find_in_layer(p, f->layer, "tcp.len");
@@ -257,6 +275,8 @@ static void explain_urgent(const struct packet *p, const struct field *f, struct
 		  up, up, seq, (unsigned)(uint32_t)(seq + up - 1), up);
 }
 
+static const struct field_def tcp_declared_len;
+
 static void explain_len(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	const struct layer *ly = &p->layers[f->layer];
@@ -268,6 +288,18 @@ static void explain_len(const struct packet *p, const struct field *f, struct st
 	size_t have = cur_avail(&p->bytes, ly->offset + hl);
 	if (len == 0)
 		return;
+	if (f->def == &tcp_declared_len) {
+		if (have == 0)
+			sb_puts(o, _("; none of them were in the frame on the wire (the IP length "
+				     "lies, or the frame lost its end on the way): tshark's tcp.len "
+				     "counts only those in the frame, 0"));
+		else if (have < len)
+			sb_printf(o, _("; the frame held only %zu of them on the wire (the IP length "
+				       "lies, or the frame lost its end on the way): tshark's tcp.len "
+				       "counts only those"),
+				  have);
+		return;
+	}
 	if (have == 0)
 		sb_puts(o, _("; none of them captured"));
 	else if (have < len)
@@ -369,6 +401,19 @@ static const struct field_def tcp_checksum_calculated = {
 static const struct field_def tcp_len = {
 	"tcp.len", N_("data length"), FT_UINT, 0, 0, 0, 0, 0, BASE_DEC, NULL, explain_len,
 	N_("bytes of data in the segment: the IP payload length minus the TCP header")};
+/* The frame ended, on the wire, before the segment the IP header declares
+ * (the IP length lies, or the frame lost its end): tshark then takes the
+ * segment to be the bytes that are there, and gives their count as tcp.len
+ * and a sum over them as the checksum's verdict, "bad".  hexplain keeps the
+ * count RFC 9293 defines (from the IP length) and its honest verdict,
+ * "unverified", under its own names. */
+static const struct field_def tcp_declared_len = {
+	"hexplain.tcp.len", N_("data length"), FT_UINT, 0, 0, 0, 0, 0, BASE_DEC, NULL, explain_len,
+	N_("bytes of data the IP length declares; the frame held fewer")};
+static const struct field_def tcp_short_checksum_status = {
+	"hexplain.tcp.checksum.status", N_("checksum status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC,
+	checksum_status_names, NULL,
+	N_("not verifiable: the frame ended before the segment the IP header declares")};
 static const struct field_def tcp_options = {
 	"tcp.options", N_("options"), FT_BYTES, 0, 0, 0, 0, 0, BASE_HEX, NULL, explain_options,
 	N_("up to 40 bytes of options, each kind[, length, data] (RFC 9293 §3.2)")};
@@ -385,6 +430,11 @@ static void verify_checksum(struct packet *p, uint32_t off, uint32_t end,
 	}
 	uint32_t seglen = end > off ? end - off : 0;
 	uint16_t expected = 0, partial = 0, stored = 0;
+	if (seglen >= 20 && ctx->ph.family != 0 && p->frame_whole &&
+	    !cur_has(&p->bytes, off, seglen)) {
+		packet_add_generated(p, &tcp_short_checksum_status, CKSUM_UNVERIFIED);
+		return;
+	}
 	if (seglen < 20 || ctx->ph.family == 0 || !cur_has(&p->bytes, off, seglen) ||
 	    !cur_be16(&p->bytes, off + 16, &stored)) {
 		packet_add_generated(p, &tcp_checksum_status, CKSUM_UNVERIFIED);
@@ -461,7 +511,8 @@ void decode_tcp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 			       hlen, seglen);
 		opt_end = seglen > 20 ? off + seglen : off + 20;
 	} else {
-		packet_add_generated(p, &tcp_len, seglen - hlen);
+		bool short_frame = !ctx->quoted && p->frame_whole && !cur_has(&p->bytes, off, seglen);
+		packet_add_generated(p, short_frame ? &tcp_declared_len : &tcp_len, seglen - hlen);
 	}
 	verify_checksum(p, off, end, ctx);
 

@@ -614,9 +614,16 @@ void decode_tcp_options(struct packet *p, uint32_t off, uint32_t len)
 			packet_add_field(p, kind ? &opt_nop : &opt_eol, at, 1, 0);
 			packet_add_field(p, &opt_kind, at, 1, kind);
 			at++;
-			/* RFC 9293: after EOL comes zero padding.  Wireshark reads zero
-			 * padding on as more EOLs and stops at anything else: so do we */
+			/* RFC 9293: after EOL comes zero padding.  Wireshark reads each
+			 * zero byte on as one more EOL and stops at the first other
+			 * byte: so do we */
 			if (kind == 0 && !padding_is_zero(p, at, end)) {
+				uint8_t b = 0;
+				while (at < end && cur_u8(&p->bytes, at, &b) && b == 0) {
+					packet_add_field(p, &opt_eol, at, 1, 0);
+					packet_add_field(p, &opt_kind, at, 1, 0);
+					at++;
+				}
 				packet_problem(p, SEV_WARNING, "tcp.options.eol", "tcp.options.padding",
 					       at - 1,
 					       _("bytes after the end-of-options marker are not zero: "

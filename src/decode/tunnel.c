@@ -22,6 +22,7 @@ enum {
 	PORT_SFLOW = 6343,
 	ETHERTYPE_TEB = 0x6558, /* transparent Ethernet bridging: an Ethernet frame */
 	ETHERTYPE_ERSPAN_2 = 0x88be,
+	ETHERTYPE_NHRP = 0x2001,
 	ETHERTYPE_ERSPAN_3 = 0x22eb,
 	ETHERTYPE_WCCP = 0x883e,
 };
@@ -425,6 +426,9 @@ void decode_gre(struct packet *p, uint32_t off, uint32_t end, const struct decod
 			decode_payload(p, at + elen, end);
 		return;
 	}
+	case ETHERTYPE_NHRP:
+		decode_nhrp(p, at, end, &in);
+		return;
 	case ETHERTYPE_WCCP:
 		if (!cur_has(&p->bytes, at, 4))
 			return;

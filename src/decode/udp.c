@@ -143,6 +143,17 @@ static void explain_checksum(const struct packet *p, const struct field *f, stru
 	struct udp_env env = udp_env_of(p, f->layer);
 	const struct layer *l = &p->layers[f->layer];
 	unsigned ulen = len ? (unsigned)len->value : 0;
+	const struct field *own = packet_find_in_layer(p, f->layer, "hexplain.udp.checksum.status");
+	if (own && ulen >= UDP_HEADER) {
+		explain_checksum_verdict(p, f, "hexplain.udp.checksum.status",
+					 "hexplain.udp.checksum_calculated", o);
+		sb_printf(o, _(", summed over the IPv%d pseudo-header, the 8-byte header and %u data "
+			       "bytes: all of the datagram's bytes are captured, though not all of "
+			       "the IP payload (tshark checks only when they are, and says "
+			       "unverified)"),
+			  env.family, ulen - UDP_HEADER);
+		return;
+	}
 	if (f->value == 0) {
 		sb_puts(o, _("0 means the sender did not compute one: allowed over IPv4 (RFC 768), "
 			     "forbidden over IPv6 (RFC 8200 8.1)"));
@@ -189,10 +200,21 @@ static void explain_checksum(const struct packet *p, const struct field *f, stru
 		sb_puts(o, _("not verified: no IP pseudo-header to sum with"));
 }
 
+static const struct field_def udp_own_payload;
+
 static void explain_payload(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	const struct field *len = packet_find_in_layer(p, f->layer, "udp.length");
 	unsigned ulen = len ? (unsigned)len->value : 0;
+	if (f->def == &udp_own_payload) {
+		struct udp_env env = udp_env_of(p, f->layer);
+		sb_printf(o, _("%u data bytes, as far as the UDP length reaches; the IP payload "
+			       "goes on for %u bytes more, which belong to no datagram (tshark's "
+			       "udp.payload takes them in)"),
+			  (unsigned)f->length,
+			  env.ip_payload > ulen ? env.ip_payload - ulen : 0u);
+		return;
+	}
 	if (ulen > UDP_HEADER && f->length < ulen - UDP_HEADER)
 		sb_printf(o, _("%u of the datagram's %u data bytes"), (unsigned)f->length,
 			  ulen - UDP_HEADER);
@@ -221,8 +243,27 @@ static const struct field_def udp_checksum_status = {
 static const struct field_def udp_checksum_calculated = {
 	"udp.checksum_calculated", N_("checksum calculated"), FT_UINT, 0, 2, 0, 0, 1, BASE_HEX,
 	NULL, NULL, N_("the checksum the datagram should carry")};
+/* The datagram (as its length field delimits it) is all captured but the
+ * IP payload is not, the capture having been cut (snaplen): the sum covers
+ * only the datagram (RFC 768), so hexplain checks it; tshark checks only a
+ * wholly captured IP payload and says "unverified", so hexplain's verdict
+ * goes under its own names. */
+static const struct field_def udp_own_checksum_status = {
+	"hexplain.udp.checksum.status", N_("checksum status"), FT_STATUS, 0, 0, 0, 0, 1, BASE_DEC,
+	udp_checksum_status_names, NULL,
+	N_("hexplain's verdict on a datagram captured whole in an IP payload that is not")};
+static const struct field_def udp_own_checksum_calculated = {
+	"hexplain.udp.checksum_calculated", N_("checksum calculated"), FT_UINT, 0, 2, 0, 0, 1,
+	BASE_HEX, NULL, NULL, N_("the checksum the datagram should carry")};
 static const struct field_def udp_payload = {
 	"udp.payload", N_("payload"), FT_BYTES, UDP_HEADER, 0, 0, 0, 0, BASE_HEX, NULL,
+	explain_payload, N_("the data after the header, up to the length field's end")};
+/* A UDP length short of the IP payload, with bytes past it captured:
+ * tshark's udp.payload runs on to the end of the IP payload (lisp_invalid_
+ * length, ripv2-invalid-length), bytes RFC 768 leaves out of the datagram;
+ * hexplain's data ends with the length, so it goes under its own name. */
+static const struct field_def udp_own_payload = {
+	"hexplain.udp.payload", N_("payload"), FT_BYTES, UDP_HEADER, 0, 0, 0, 0, BASE_HEX, NULL,
 	explain_payload, N_("the data after the header, up to the length field's end")};
 
 /* ---- decoding ---- */
@@ -242,17 +283,20 @@ static void check_length(struct packet *p, uint32_t off, unsigned ulen, uint32_t
 }
 
 static void verify_checksum(struct packet *p, uint32_t off, unsigned ulen, uint16_t stored,
-			    const struct pseudo_header *outer)
+			    const struct pseudo_header *outer, bool own_names)
 {
+	const struct field_def *status = own_names ? &udp_own_checksum_status : &udp_checksum_status;
+	const struct field_def *calc =
+		own_names ? &udp_own_checksum_calculated : &udp_checksum_calculated;
 	struct pseudo_header ph = *outer;
 	ph.proto = 17; /* the last next-header, whatever extension headers came before */
 	uint16_t expected = 0, partial = 0;
 	enum cksum_status st =
 		cksum_transport(&p->bytes, &ph, off, ulen, off + 6, &expected, &partial);
-	packet_add_generated(p, &udp_checksum_status, st);
+	packet_add_generated(p, status, st);
 	if (st == CKSUM_UNVERIFIED)
 		return;
-	packet_add_generated(p, &udp_checksum_calculated, st == CKSUM_GOOD ? stored : expected);
+	packet_add_generated(p, calc, st == CKSUM_GOOD ? stored : expected);
 	if (st == CKSUM_GOOD)
 		return;
 	uint16_t complement = (uint16_t)~partial;
@@ -319,6 +363,8 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 	if (ulen == 0 && family == 6 && !fragment) {
 		/* RFC 2675 §4: the length of a jumbogram is the IPv6 payload's */
 		dlen = ip_payload;
+	}
+	if (ulen == 0 && family == 6 && !fragment && ip_payload <= 0xffff) {
 		packet_problem(p, SEV_ERROR, "udp.length", "udp.length.bad_zero", off + 4,
 			       _("UDP length 0 marks a jumbogram (RFC 2675), but the IPv6 payload "
 				 "is only %u bytes: a jumbogram has more than 65535"),
@@ -346,9 +392,15 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 		} else {
 			packet_add_generated(p, &udp_checksum_status, UDP_CKSUM_NOT_PRESENT);
 		}
-	} else if (!fragment && dlen <= ip_payload && cur_has(&p->bytes, off, ip_payload)) {
-		/* tshark checks only when the whole IP payload was captured */
-		verify_checksum(p, off, dlen, stored, &ctx->ph);
+	} else if (!fragment && dlen <= ip_payload && cur_has(&p->bytes, off, dlen)) {
+		/* the sum covers the pseudo-header and the UDP length's bytes
+		 * (RFC 768): what lies past them in the IP payload, captured or
+		 * not, takes no part.  tshark checks only when the IP payload is
+		 * all there -- as far as the frame had it on the wire, and a copy
+		 * quoted in an ICMP error ends with the error */
+		bool tshark_checks = cur_has(&p->bytes, off, ip_payload) || p->frame_whole ||
+				     ctx->quoted;
+		verify_checksum(p, off, dlen, stored, &ctx->ph, !tshark_checks);
 	} else {
 		packet_add_generated(p, &udp_checksum_status, CKSUM_UNVERIFIED);
 	}
@@ -360,8 +412,11 @@ void decode_udp(struct packet *p, uint32_t off, uint32_t end, const struct decod
 		uint32_t n = data_end - (off + UDP_HEADER);
 		if (n > have)
 			n = (uint32_t)have;
+		/* bytes past the UDP length, inside the IP payload, captured */
+		bool more = !fragment && dlen < ip_payload && cur_has(&p->bytes, data_end, 1);
 		if (n)
-			packet_add_field(p, &udp_payload, off + UDP_HEADER, n, 0);
+			packet_add_field(p, more ? &udp_own_payload : &udp_payload, off + UDP_HEADER,
+					 n, 0);
 	}
 	/* a tunnel's packet inside is decoded as tshark does (tunnel.c) */
 	if (!ctx->quoted && !fragment &&

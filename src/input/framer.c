@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/packet.h"
 #include "core/strbuf.h"
 #include "hexlex.h"
 #include "input/linkguess.h"
@@ -96,6 +97,37 @@ static bool is_cut_marker(const char *s, size_t n)
 	while (ws < n && (s[ws] == ' ' || s[ws] == '\t'))
 		ws++;
 	return n - ws >= 3 && s[ws] == '[' && s[ws + 1] == '|';
+}
+
+bool frame_is_whole(const struct frame *fr)
+{
+	return fr->wire_len && fr->wire_len <= fr->len;
+}
+
+bool frame_ip_missing(const struct frame *fr, uint32_t *n)
+{
+	if (!fr->has_summary)
+		return false;
+	const char *s = strstr(fr->summary, "truncated-ip - ");
+	size_t skip = sizeof("truncated-ip - ") - 1;
+	if (!s) {
+		s = strstr(fr->summary, "truncated-ip6 - ");
+		skip = sizeof("truncated-ip6 - ") - 1;
+	}
+	if (!s || !isdigit((unsigned char)s[skip]))
+		return false;
+	char *end = NULL;
+	unsigned long v = strtoul(s + skip, &end, 10);
+	if (v == 0 || v > UINT32_MAX || strncmp(end, " bytes missing", 14) != 0)
+		return false;
+	*n = (uint32_t)v;
+	return true;
+}
+
+void frame_wire_facts(const struct frame *fr, struct packet *p)
+{
+	p->frame_whole = frame_is_whole(fr);
+	p->ip_missing_known = !p->frame_whole && frame_ip_missing(fr, &p->ip_missing);
 }
 
 bool looks_like_tcpdump_summary(const char *s, size_t n)

@@ -19,6 +19,8 @@ struct frame {
 	const char *summary;       /* tcpdump's summary line(s) before the hex, or "" */
 	bool has_summary;
 	const char *stream_link;   /* "EN10MB" from a "link-type EN10MB" banner, or "" */
+	size_t wire_len;           /* the frame's length on the wire when known (a
+				    * capture file's record says it), else 0 */
 	bool damaged;              /* the hex had errors: bytes may be missing */
 };
 
@@ -36,6 +38,21 @@ bool framer_read_fd(int fd, const char *name, struct diag *d, frame_fn fn, void 
  * from paste_formats[] such as "xxd" or "tcpdump". */
 bool framer_read_fd_as(int fd, const char *name, const char *format, struct diag *d,
 		       frame_fn fn, void *user);
+
+/* Whether the capture holds the frame as it was on the wire, to its last
+ * byte, as a capture file's record says (length on the wire = captured).
+ * False when unknown. */
+bool frame_is_whole(const struct frame *fr);
+
+/* tcpdump's "truncated-ip - N bytes missing!" (or truncated-ip6): the IP
+ * datagram was N bytes shorter on the wire than its header says -- tcpdump
+ * measures against the length on the wire, not the captured one.  Sets *n
+ * and returns true when the summary says so. */
+bool frame_ip_missing(const struct frame *fr, uint32_t *n);
+
+struct packet;
+/* Gives p what the frame says about its length on the wire (above). */
+void frame_wire_facts(const struct frame *fr, struct packet *p);
 
 /* Whether a column-0 line is one tcpdump prints for a packet (a time stamp,
  * or with -t a protocol word such as "IP "). */

@@ -48,6 +48,7 @@ static void on_packet(u_char *ctx, const struct pcap_pkthdr *h, const u_char *by
 	struct frame f = {
 		.bytes = bytes,
 		.len = h->caplen,
+		.wire_len = h->len,
 		.source = r->name,
 		.line = 0, /* a capture has no lines */
 		.summary = "",

@@ -72,6 +72,8 @@ static void put_tcp(const struct packet *p, struct strbuf *o)
 	sb_putc(o, ']');
 	const struct field *seq = find(p, "tcp.seq_raw"), *ack = find(p, "tcp.ack_raw");
 	const struct field *ackf = find(p, "tcp.flags.ack"), *len = find(p, "tcp.len");
+	if (!len)
+		len = find(p, "hexplain.tcp.len");
 	if (seq)
 		sb_printf(o, _("  seq %llu"), (unsigned long long)seq->value);
 	if (ack && ackf && ackf->value)

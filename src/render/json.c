@@ -120,8 +120,12 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 			sb_printf(o, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
 		break;
 	case FT_IPV6:
-		if (b && f->length == 16) {
-			ipv6_format(b, buf);
+		/* a prefix shorter than an address (RFC 4191's 8 bytes) reads
+		 * as the address with the rest zero */
+		if (b && f->length <= 16) {
+			uint8_t a[16] = {0};
+			memcpy(a, b, f->length);
+			ipv6_format(a, buf);
 			sb_puts(o, buf);
 		}
 		break;

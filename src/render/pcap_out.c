@@ -277,8 +277,13 @@ bool pcap_out_frame(struct pcap_out *w, const struct frame *f, enum link_type li
 		return false;
 	}
 	/* The wire length: what the headers declare when the dump was cut
-	 * (snaplen), else the bytes; a length of 0 (TSO/GRO) declares nothing. */
+	 * (snaplen), else the bytes; a length of 0 (TSO/GRO) declares nothing.
+	 * A dump of a frame tcpdump found short on the wire ("truncated-ip -
+	 * N bytes missing!") says how long it was there. */
 	size_t wire = link_declared_length(f->bytes, f->len, link);
+	uint32_t missing = 0;
+	if (frame_ip_missing(f, &missing) && wire > missing && wire - missing >= f->len)
+		wire -= missing;
 	if (wire < f->len)
 		wire = f->len;
 	struct pcap_pkthdr h = {
