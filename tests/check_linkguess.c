@@ -387,6 +387,20 @@ START_TEST(bare_mpls_and_nsh_by_summary)
 }
 END_TEST
 
+START_TEST(ipv6_where_ipv4_was_announced)
+{
+	/* kday1.pcap -x: EtherType IPv4, but a version-6 header; tcpdump's IPv4
+	 * printer says so, and the dump is read as the IPv4 it was announced as */
+	const char *hex = "6610 0000 0018 0640 20010db8000000000000000000000001"
+			  "20010db8000000000000000000000002 0016c39f0000000100000000500220000000"
+			  "0000";
+	ck_assert_int_eq(guess(hex, NULL), LINK_IPV6);
+	ck_assert_int_eq(guess(hex, "10:23:33.663606 IP6, wrong link-layer encapsulation (invalid)"),
+			 LINK_IPV4);
+	ck_assert_why_has("link layer announced IPv4");
+}
+END_TEST
+
 START_TEST(nothing_fits)
 {
 	ck_assert_int_eq(guess("ffffffffffffffff", NULL), LINK_UNKNOWN);
@@ -427,6 +441,7 @@ static Suite *make_suite(void)
 	tcase_add_test(summary, summary_e_addresses_checked_against_bytes);
 	tcase_add_test(summary, summary_ethertype_checked_against_bytes);
 	tcase_add_test(summary, bare_mpls_and_nsh_by_summary);
+	tcase_add_test(summary, ipv6_where_ipv4_was_announced);
 	suite_add_tcase(s, summary);
 	return s;
 }

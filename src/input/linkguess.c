@@ -504,6 +504,9 @@ struct summary_evidence {
 	/* what the summary says of an MPLS label stack or an NSH header that
 	 * tcpdump -x printed bare (-1: nothing): checked against the bytes */
 	long mpls_label, nsh_spi, nsh_si;
+	/* "IP6, wrong link-layer encapsulation": tcpdump's IPv4 printer met a
+	 * version-6 header, so the link layer said IPv4 */
+	bool ipv6_as_ipv4;
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -695,6 +698,9 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		    ev->mpls_label < 0)
 			ev->mpls_label = strtol(s + pos, NULL, 10);
 		/* "NSH, ver 0, ..., service-path-id 0x000309, service-index 0x7" */
+		if (tok_is(t, n, "encapsulation") && prev && tok_is(prev, prev_n, "link-layer") &&
+		    ev->net == NET_IPV6)
+			ev->ipv6_as_ipv4 = true;
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -761,6 +767,13 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	net[C_IPV4] = NET_IPV4;
 	out[C_IPV6].score = score_ipv6(&c, 0, r[C_IPV6]);
 	net[C_IPV6] = NET_IPV6;
+	if (ev.ipv6_as_ipv4 && out[C_IPV6].score) {
+		/* the dump starts where the IPv4 header was announced: decoded
+		 * as IPv4, whose version field says 6, as Wireshark reads it */
+		out[C_IPV4].score = score_ipv6(&c, 0, r[C_IPV4]) + PTS_SUMMARY_LINK;
+		SAY(sb_puts, r[C_IPV4], _("; tcpdump says \"wrong link-layer encapsulation\": the "
+					  "link layer announced IPv4"));
+	}
 	out[C_ARP].score = score_arp(&c, 0, r[C_ARP]);
 	if (!out[C_ARP].score)
 		out[C_ARP].score = score_odd_arp(&c, ev.net, r[C_ARP]);
