@@ -251,10 +251,10 @@ static uint32_t frame_start(const struct packet *p, int owner)
 
 static void explain_padding(const struct packet *p, const struct field *f, struct strbuf *o)
 {
-	/* counted from the frame's first byte: an inner frame's (ISL, a tunnel) */
+	(void)p;
 	sb_printf(o, _("%u + %u zero bytes = 60: Ethernet pads frames to the 60-byte minimum "
 		       "(64 with the FCS); the receiver drops them by the network layer's length"),
-		  (unsigned)(f->offset - frame_start(p, f->layer)), (unsigned)f->length);
+		  (unsigned)f->offset, (unsigned)f->length);
 }
 
 static void explain_trailer(const struct packet *p, const struct field *f, struct strbuf *o)
@@ -319,11 +319,13 @@ static void add_link_trailer(struct packet *p, int owner, uint32_t start, uint32
 {
 	if (start >= frame)
 		return;
-	/* the 60-byte minimum counts from the frame's first byte: an inner
-	 * frame's (tunnel, sFlow sample), or byte 0 */
+	/* The 60-byte minimum counts from byte 0, as tshark counts it: the
+	 * wire pads the frame that was captured, so the zeros after a frame
+	 * carried inside it (ISL, a tunnel, an sFlow sample) are its carrier's
+	 * trailer.  An FCS, though, is the CRC of the frame it ends. */
 	uint32_t base = p->nlayers && owner >= 0 ? frame_start(p, owner) : 0;
-	bool maybe_padded = frame - base >= ETH_MIN_FRAME && start - base < ETH_MIN_FRAME;
-	uint32_t pad = maybe_padded ? base + ETH_MIN_FRAME - start : 0;
+	bool maybe_padded = frame >= ETH_MIN_FRAME && start < ETH_MIN_FRAME;
+	uint32_t pad = maybe_padded ? ETH_MIN_FRAME - start : 0;
 	for (uint32_t i = 0; i < pad; i++) {
 		uint8_t b = 1;
 		if (!cur_u8(&p->bytes, start + i, &b) || b != 0) {
