@@ -15,6 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const enum link_type links[] = {
 		LINK_UNKNOWN, LINK_ETHER, LINK_SLL, LINK_SLL2, LINK_NULL,
 		LINK_LOOP, LINK_RAW, LINK_IPV4, LINK_IPV6, LINK_ARP,
+		LINK_MPLS, LINK_NSH,
 	};
 	struct packet p;
 	packet_init(&p);
