@@ -61,6 +61,29 @@ START_TEST(icmp_echo_request)
 }
 END_TEST
 
+START_TEST(icmp_extended_echo)
+{
+	/* RFC 8335 request: identifier 0xf6ea, sequence 0, L set; then an
+	 * RFC 4884 extension naming interface index 1 */
+	decode_hex(&pkt, LINK_RAW,
+		   "45000028000100004001f6d0c0000201c0000202 2a00df13f6ea0001 2000dcf40008030200000001");
+	ck_assert_field_eq(&pkt, "icmp.type", 42);
+	ck_assert_field_eq(&pkt, "icmp.checksum.status", CKSUM_GOOD);
+	ck_assert_field_eq(&pkt, "icmp.ident", 0xf6ea);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.seq", 0);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.req.local", 1);
+	ck_assert_no_field(&pkt, "icmp.seq"); /* 8 bits here, not echo's 16 */
+	/* the reply: state 2 (reachable), active, IPv4 */
+	decode_hex(&pkt, LINK_RAW, "4500001c000200004001f6dbc0000202c0000201 2b00ddcef6ea0046");
+	ck_assert_field_eq(&pkt, "icmp.type", 43);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.rsp.state", 2);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.rsp.active", 1);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.rsp.ipv4", 1);
+	ck_assert_field_eq(&pkt, "icmp.ext.echo.rsp.ipv6", 0);
+	ck_assert_no_field(&pkt, "icmp.ext.echo.req.local");
+}
+END_TEST
+
 START_TEST(icmp_echo_reply)
 {
 	decode_hex(&pkt, LINK_RAW,
@@ -371,6 +394,7 @@ static Suite *make_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, icmp_echo_request);
 	tcase_add_test(tc, icmp_echo_reply);
+	tcase_add_test(tc, icmp_extended_echo);
 	tcase_add_test(tc, icmp_timestamp_reply);
 	tcase_add_test(tc, icmp_router_advertisement);
 	tcase_add_test(tc, icmp_address_mask_reply);

@@ -24,6 +24,18 @@ static const struct value_name type_names[] = {
 	{16, N_("information reply (obsolete)")},
 	{17, N_("address mask request")},
 	{18, N_("address mask reply")},
+	{42, N_("extended echo request (RFC 8335)")},
+	{43, N_("extended echo reply (RFC 8335)")},
+	{0, NULL},
+};
+
+/* RFC 8335 §3: why an extended echo reply has no answer. */
+static const struct value_name ext_echo_reply_codes[] = {
+	{0, N_("no error")},
+	{1, N_("malformed query")},
+	{2, N_("no such interface")},
+	{3, N_("no such table entry")},
+	{4, N_("multiple interfaces satisfy the query")},
 	{0, NULL},
 };
 
@@ -116,6 +128,8 @@ static const struct value_name *code_names(unsigned type)
 		return time_exceeded_codes;
 	case 12:
 		return param_problem_codes;
+	case 43:
+		return ext_echo_reply_codes;
 	default:
 		return NULL;
 	}
@@ -307,6 +321,34 @@ static const struct field_def f_seq = ROW("icmp.seq", N_("sequence number"), FT_
 	explain_seq, N_("counts the requests"));
 static const struct field_def f_seq_le = {"icmp.seq_le", N_("sequence number (LE)"), FT_UINT, 6,
 	2, 0, 0, 1, BASE_DEC, NULL, explain_le, N_("the sequence number read little-endian")};
+/* RFC 8335 extended echo: a 16-bit identifier, an 8-bit sequence number,
+ * then flag bits that differ between request and reply. */
+static const struct value_name ext_echo_states[] = {
+	{0, N_("reserved")},	{1, N_("incomplete")}, {2, N_("reachable")}, {3, N_("stale")},
+	{4, N_("delay")},	{5, N_("probe")},      {6, N_("failed")},    {0, NULL},
+};
+static const struct field_def ext_echo_rows[] = {
+	ROW("icmp.ext.echo.seq", N_("sequence number"), FT_UINT, 6, 1, NULL,
+	    N_("counts the requests, 8 bits")),
+};
+static const struct field_def ext_echo_req_rows[] = {
+	{"icmp.ext.echo.req.res", N_("reserved"), FT_UINT, 7, 1, 0xfe, 0, 0, BASE_HEX, NULL, NULL,
+	 N_("must be zero")},
+	{"icmp.ext.echo.req.local", N_("local (L)"), FT_BOOL, 7, 1, 0x01, 0, 0, BASE_DEC, NULL, NULL,
+	 N_("1: the interface asked about is on the node that answers")},
+};
+static const struct field_def ext_echo_rsp_rows[] = {
+	{"icmp.ext.echo.rsp.state", N_("state"), FT_UINT, 7, 1, 0xe0, 0, 0, BASE_DEC,
+	 ext_echo_states, NULL, N_("the neighbor cache state of a remote interface")},
+	{"icmp.ext.echo.rsp.res", N_("reserved"), FT_UINT, 7, 1, 0x18, 0, 0, BASE_HEX, NULL, NULL,
+	 N_("must be zero")},
+	{"icmp.ext.echo.rsp.active", N_("active (A)"), FT_BOOL, 7, 1, 0x04, 0, 0, BASE_DEC, NULL,
+	 NULL, N_("1: the interface is up")},
+	{"icmp.ext.echo.rsp.ipv4", N_("IPv4 (4)"), FT_BOOL, 7, 1, 0x02, 0, 0, BASE_DEC, NULL, NULL,
+	 N_("1: IPv4 runs on the interface")},
+	{"icmp.ext.echo.rsp.ipv6", N_("IPv6 (6)"), FT_BOOL, 7, 1, 0x01, 0, 0, BASE_DEC, NULL, NULL,
+	 N_("1: IPv6 runs on the interface")},
+};
 static const struct field_def f_unused4 = ROW("icmp.unused", N_("unused"), FT_BYTES, 4, 4,
 	explain_unused, N_("must be zero"));
 static const struct field_def f_unused2 = ROW("icmp.unused", N_("unused"), FT_BYTES, 4, 2,
@@ -454,6 +496,11 @@ static bool read_rows(struct packet *p, const struct field_def *const *defs, siz
 	return true;
 }
 
+static bool read_rows_of(struct packet *p, const struct field_def *defs, size_t n, uint32_t off)
+{
+	return packet_read_rows(p, defs, n, off) == n;
+}
+
 static bool decode_echo_like(struct packet *p, uint32_t off)
 {
 	if (!packet_read_row(p, &f_ident, off, NULL))
@@ -463,6 +510,17 @@ static bool decode_echo_like(struct packet *p, uint32_t off)
 		return false;
 	add_le16(p, &f_seq_le, off + 6);
 	return true;
+}
+
+static bool decode_ext_echo(struct packet *p, uint32_t off, bool request)
+{
+	if (!packet_read_row(p, &f_ident, off, NULL))
+		return false;
+	add_le16(p, &f_ident_le, off + 4);
+	if (!packet_read_row(p, &ext_echo_rows[0], off, NULL))
+		return false;
+	return request ? read_rows_of(p, ext_echo_req_rows, 2, off)
+		       : read_rows_of(p, ext_echo_rsp_rows, 5, off);
 }
 
 /* The 4 bytes after the checksum of unreachable and time exceeded: unused,
@@ -524,6 +582,10 @@ void decode_icmp(struct packet *p, uint32_t off, uint32_t end, const struct deco
 			ok = decode_echo_like(p, off) && read_rows(p, rows, 3, off);
 			break;
 		}
+		case 42:
+		case 43:
+			ok = decode_ext_echo(p, off, type == 42);
+			break;
 		case 17:
 		case 18:
 			hlen = 12;
