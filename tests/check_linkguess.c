@@ -398,6 +398,14 @@ START_TEST(ipv6_where_ipv4_was_announced)
 	ck_assert_int_eq(guess(hex, "10:23:33.663606 IP6, wrong link-layer encapsulation (invalid)"),
 			 LINK_IPV4);
 	ck_assert_why_has("link layer announced IPv4");
+	/* "IP6 version error: 0 != 6": a version-0 header where IPv6 was announced */
+	const char *v0 = "0000 0000 0020 3aff fe80000000000000020c29fffe766c14 ff020000000000000000"
+			 "0000000000018800ab13";
+	ck_assert_int_eq(guess(v0, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(v0, "15:15:01.279230 IP6 version error: 0 != 6"), LINK_IPV6);
+	ck_assert_why_has("says version 0");
+	/* the number must be the one in the bytes */
+	ck_assert_int_eq(guess(v0, "15:15:01.279230 IP6 version error: 5 != 6"), LINK_UNKNOWN);
 }
 END_TEST
 

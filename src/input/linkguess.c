@@ -507,6 +507,9 @@ struct summary_evidence {
 	/* "IP6, wrong link-layer encapsulation": tcpdump's IPv4 printer met a
 	 * version-6 header, so the link layer said IPv4 */
 	bool ipv6_as_ipv4;
+	/* "IP6 version error: 0 != 6": the link layer said IP, the header
+	 * holds this version (-1: not said) */
+	int version_error;
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -658,6 +661,7 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->ethertype = -1;
 	ev->mpls_label = ev->nsh_spi = ev->nsh_si = -1;
+	ev->version_error = -1;
 	if (!s || !*s)
 		return;
 	bool after_ethertype = false;
@@ -701,6 +705,9 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		if (tok_is(t, n, "encapsulation") && prev && tok_is(prev, prev_n, "link-layer") &&
 		    ev->net == NET_IPV6)
 			ev->ipv6_as_ipv4 = true;
+		if (tok_is(t, n, "error:") && prev && tok_is(prev, prev_n, "version") &&
+		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
+			ev->version_error = (int)strtol(s + pos, NULL, 10);
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -767,6 +774,17 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	net[C_IPV4] = NET_IPV4;
 	out[C_IPV6].score = score_ipv6(&c, 0, r[C_IPV6]);
 	net[C_IPV6] = NET_IPV6;
+	uint8_t first = 0;
+	if (ev.version_error >= 0 && cur_u8(&c, 0, &first) && first >> 4 == ev.version_error &&
+	    (ev.net == NET_IPV4 || ev.net == NET_IPV6)) {
+		/* tcpdump's IP printer rejected this version: the dump starts
+		 * where the link layer announced IP */
+		size_t i = ev.net == NET_IPV4 ? C_IPV4 : C_IPV6;
+		out[i].score = PTS_SUMMARY_LINK;
+		SAY(sb_printf, r[i], _("tcpdump says \"version error\": the link layer announced IP, "
+				       "the header at byte 0 says version %d"),
+		    ev.version_error);
+	}
 	if (ev.ipv6_as_ipv4 && out[C_IPV6].score) {
 		/* the dump starts where the IPv4 header was announced: decoded
 		 * as IPv4, whose version field says 6, as Wireshark reads it */
