@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
@@ -17,7 +18,6 @@
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
-#include "hexlex.h"
 #include "input/linkguess.h"
 #include "input/paste.h"
 #include "input/token.h"
@@ -67,27 +67,36 @@ struct framer {
 	struct strbuf remark_source;
 };
 
+/* Room for n more bytes in the record. */
+static void reserve_bytes(struct framer *fr, size_t n)
+{
+	if (fr->len + n <= fr->cap)
+		return;
+	size_t cap = fr->cap ? fr->cap : 4096;
+	while (cap < fr->len + n)
+		cap *= 2;
+	uint8_t *nb = realloc(fr->bytes, cap);
+	if (!nb) {
+		fputs("hexplain: out of memory\n", stderr);
+		exit(2);
+	}
+	fr->bytes = nb;
+	fr->cap = cap;
+}
+
 static void put_byte(struct framer *fr, uint8_t b)
 {
-	if (fr->len == fr->cap) {
-		size_t cap = fr->cap ? fr->cap * 2 : 4096;
-		uint8_t *nb = realloc(fr->bytes, cap);
-		if (!nb) {
-			fputs("hexplain: out of memory\n", stderr);
-			exit(2);
-		}
-		fr->bytes = nb;
-		fr->cap = cap;
-	}
+	reserve_bytes(fr, 1);
 	fr->bytes[fr->len++] = b;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	return (tolower((unsigned char)c) - 'a' + 10) & 0xf;
-}
+/* Each hex digit's value; the lexer hands over nothing else. */
+static const uint8_t hex_value[256] = {
+	['0'] = 0,  ['1'] = 1,  ['2'] = 2,  ['3'] = 3,  ['4'] = 4,  ['5'] = 5,  ['6'] = 6,
+	['7'] = 7,  ['8'] = 8,  ['9'] = 9,  ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13,
+	['e'] = 14, ['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14,
+	['F'] = 15,
+};
 
 /* tcpdump's mark for a packet it could not print further: "[|proto]". */
 static bool is_cut_marker(const char *s, size_t n)
@@ -304,18 +313,27 @@ static void start_record(struct framer *fr, unsigned long line)
 }
 
 /* Appends a run of hex digits to the record; an odd run loses its last
- * digit, with an error pointing at it. */
-static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col)
+ * digit, with an error pointing at it.  quote_end is where the quoted line
+ * ends: the line as read up to the end of this run. */
+static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col,
+		     size_t quote_end)
 {
 	size_t even = n & ~(size_t)1;
+	reserve_bytes(fr, even / 2);
+	uint8_t *out = fr->bytes + fr->len;
+	const unsigned char *in = (const unsigned char *)s;
 	for (size_t i = 0; i < even; i += 2)
-		put_byte(fr, (uint8_t)(hexval(s[i]) << 4 | hexval(s[i + 1])));
+		*out++ = (uint8_t)(hex_value[in[i]] << 4 | hex_value[in[i + 1]]);
+	fr->len += even / 2;
 	if (n & 1) {
 		fr->damaged = true;
 		fr->line_damaged = true;
+		char saved = fr->line.s[quote_end];
+		fr->line.s[quote_end] = '\0';
 		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
 			    _("odd number of hex digits in '%.*s'; the last digit was dropped"),
 			    (int)n, s);
+		fr->line.s[quote_end] = saved;
 	}
 }
 
@@ -531,6 +549,20 @@ static void begin_line(struct framer *fr)
 	fr->line_damaged = false;
 }
 
+/* The value of an offset token's "0x0010": as strtoul(s, NULL, 16) reads
+ * it, saturating at ULONG_MAX. */
+static unsigned long parse_offset(const char *s)
+{
+	s += 2; /* the lexer's rule starts it with 0x or 0X */
+	unsigned long v = 0;
+	for (; isxdigit((unsigned char)*s); s++) {
+		if (v > ULONG_MAX >> 4)
+			return ULONG_MAX;
+		v = v << 4 | hex_value[(unsigned char)*s];
+	}
+	return v;
+}
+
 /* Reads tcpdump's text; prefix is what was read already to tell the format. */
 static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, void *user,
 			 const struct strbuf *prefix, int read_errno)
@@ -538,12 +570,15 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
 			       .prefix = prefix->s, .prefix_len = prefix->len,
 			       .read_errno = read_errno};
-	yyscan_t scanner;
-	if (hexlex_lex_init_extra(&st, &scanner) != 0)
-		return false;
-	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
 	struct stat sb;
 	st.pollable = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode);
+	/* a file cannot pause: the full tables' look past a token's end
+	 * never waits for a writer there */
+	const struct hexlex_scanner *lx = st.pollable ? &hexlex_interactive : &hexlex_full_tables;
+	void *scanner;
+	if (lx->init(&st, &scanner) != 0)
+		return false;
+	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
 	st.idle_ms = FRAMER_IDLE_MS;
 	st.on_idle = on_idle;
 	st.idle_ctx = &fr;
@@ -556,9 +591,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	sb_init(&ascii);
 	begin_line(&fr);
 	for (;;) {
-		int tok = hexlex_lex(scanner);
-		const char *text = hexlex_get_text(scanner);
-		size_t len = (size_t)hexlex_get_leng(scanner);
+		int tok = lx->lex(scanner);
+		const char *text = lx->text(scanner);
+		size_t len = lx->leng(scanner);
 		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
 			fr.line_no = st.line - (tok == TOK_NEWLINE);
 			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
@@ -579,11 +614,19 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			fr.line_kind = TOK_OFFSET;
 			fr.hl.has_offset = true;
 			fr.hl.offset_col = col + strspn(text, " \t\r\f\v");
-			fr.hl.offset = strtoul(text + strspn(text, " \t\r\f\v"), NULL, 16);
+			fr.hl.offset = parse_offset(text + strspn(text, " \t\r\f\v"));
 			break;
-		case TOK_HEX:
-			take_hex(&fr, text, len, col);
+		case TOK_HEX: {
+			/* the hex area: groups with one space between them */
+			size_t start = fr.line.len - len;
+			for (size_t i = 0; i < len;) {
+				const char *sp = memchr(text + i, ' ', len - i);
+				size_t end = sp ? (size_t)(sp - text) : len;
+				take_hex(&fr, text + i, end - i, col + i, start + end);
+				i = end + 1;
+			}
 			break;
+		}
 		case TOK_BAREHEX:
 			fr.line_kind = TOK_BAREHEX;
 			for (size_t i = 0; i < len;) {
@@ -591,7 +634,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 				i += sp;
 				size_t run = strspn(text + i, "0123456789abcdefABCDEF");
 				if (run)
-					take_hex(&fr, text + i, run, col + i);
+					take_hex(&fr, text + i, run, col + i, fr.line.len);
 				i += run;
 				if (!sp && !run)
 					i++;
@@ -646,7 +689,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	emit(&fr);
 	bool ok = st.read_errno == 0;
 	errno = st.read_errno;
-	hexlex_lex_destroy(scanner);
+	lx->destroy(scanner);
 	sb_free(&fr.summary);
 	sb_free(&fr.line);
 	sb_free(&fr.remark_source);
@@ -664,18 +707,20 @@ static bool read_paste(int fd, const char *name, const struct paste_format *form
 	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
 			       .prefix = prefix->s, .prefix_len = prefix->len,
 			       .read_errno = read_errno};
-	yyscan_t scanner;
-	if (hexlex_lex_init_extra(&st, &scanner) != 0)
+	/* pastes are small: the interactive scanner serves files too */
+	const struct hexlex_scanner *lx = &hexlex_interactive;
+	void *scanner;
+	if (lx->init(&st, &scanner) != 0)
 		return false;
-	hexlex_begin_raw(scanner);
+	lx->begin_raw(scanner);
 	struct paste_line *lines = NULL;
 	size_t n = 0, cap = 0;
 	struct strbuf line;
 	sb_init(&line);
 	for (;;) {
-		int tok = hexlex_lex(scanner);
+		int tok = lx->lex(scanner);
 		if (tok == TOK_TEXT) {
-			sb_putn(&line, hexlex_get_text(scanner), (size_t)hexlex_get_leng(scanner));
+			sb_putn(&line, lx->text(scanner), lx->leng(scanner));
 			continue;
 		}
 		if (tok != TOK_NEWLINE && (tok != TOK_EOF || line.len == 0))
@@ -707,7 +752,7 @@ static bool read_paste(int fd, const char *name, const struct paste_format *form
 	sb_free(&line);
 	bool ok = st.read_errno == 0;
 	errno = st.read_errno;
-	hexlex_lex_destroy(scanner);
+	lx->destroy(scanner);
 	return ok;
 }
 
