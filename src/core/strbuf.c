@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void grow(struct strbuf *b, size_t need)
+void sb_grow(struct strbuf *b, size_t need)
 {
 	if (b->len + need + 1 <= b->cap)
 		return;
@@ -24,7 +24,7 @@ void sb_init(struct strbuf *b)
 {
 	b->s = NULL;
 	b->len = b->cap = 0;
-	grow(b, 0);
+	sb_grow(b, 0);
 	b->s[0] = '\0';
 }
 
@@ -42,33 +42,13 @@ void sb_reset(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
-void sb_putn(struct strbuf *b, const char *s, size_t n)
-{
-	grow(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void sb_putc(struct strbuf *b, char c)
-{
-	grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-void sb_puts(struct strbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
-
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 {
 	va_list again;
 	va_copy(again, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	if (n > 0) {
-		grow(b, (size_t)n);
+		sb_grow(b, (size_t)n);
 		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
 		b->len += (size_t)n;
 	}

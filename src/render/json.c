@@ -2,22 +2,36 @@
  * Field names are Wireshark's display-filter names. */
 #include "render.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "decode/explain_util.h"
 #include "input/diag.h"
 
+/* Characters a JSON string cannot hold as they are: controls, '"', '\\'. */
+static const bool json_escaped[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+	[0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+	[0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+	[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1,
+};
+
 static void json_string(struct strbuf *o, const char *s)
 {
 	sb_putc(o, '"');
-	const char *run = s; /* text that needs no escape is copied in runs */
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c >= 0x20 && *c != '"' && *c != '\\')
-			continue;
-		sb_putn(o, run, (size_t)((const char *)c - run));
-		run = (const char *)c + 1;
+	const unsigned char *c = (const unsigned char *)s;
+	for (;;) {
+		/* text that needs no escape is copied in runs */
+		const unsigned char *run = c;
+		while (!json_escaped[*c])
+			c++;
+		sb_putn(o, (const char *)run, (size_t)(c - run));
 		switch (*c) {
+		case '\0':
+			sb_putc(o, '"');
+			return;
 		case '"':
 			sb_puts(o, "\\\"");
 			break;
@@ -36,31 +50,36 @@ static void json_string(struct strbuf *o, const char *s)
 		default:
 			sb_printf(o, "\\u%04x", *c);
 		}
+		c++;
 	}
-	sb_puts(o, run);
-	sb_putc(o, '"');
 }
 
 static const char hex_digits[] = "0123456789abcdef";
 
-/* Hex of a byte run, with sep between bytes when sep is not 0.  Built in a
- * local buffer: a 1500-byte payload is printed twice per packet, and one
- * printf per byte was most of the JSON view's time. */
+/* Hex of a byte run, with sep between bytes when sep is not 0, written
+ * straight into the output: a 1500-byte payload is printed three times
+ * per packet. */
 static void put_hex_sep(struct strbuf *o, const uint8_t *b, size_t n, char sep)
 {
-	char buf[768];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (sep && i)
-			buf[k++] = sep;
-		buf[k++] = hex_digits[b[i] >> 4];
-		buf[k++] = hex_digits[b[i] & 15];
-		if (k + 3 > sizeof(buf)) {
-			sb_putn(o, buf, k);
-			k = 0;
+	if (n == 0)
+		return;
+	char *out = sb_reserve(o, 3 * n);
+	char *start = out;
+	*out++ = hex_digits[b[0] >> 4];
+	*out++ = hex_digits[b[0] & 15];
+	if (sep) {
+		for (size_t i = 1; i < n; i++) {
+			*out++ = sep;
+			*out++ = hex_digits[b[i] >> 4];
+			*out++ = hex_digits[b[i] & 15];
+		}
+	} else {
+		for (size_t i = 1; i < n; i++) {
+			*out++ = hex_digits[b[i] >> 4];
+			*out++ = hex_digits[b[i] & 15];
 		}
 	}
-	sb_putn(o, buf, k);
+	sb_commit(o, (size_t)(out - start));
 }
 
 static void put_hex(struct strbuf *o, const uint8_t *b, size_t n)
@@ -93,6 +112,24 @@ static void put_hex_uint(struct strbuf *o, unsigned long long v, unsigned digits
 	sb_putn(o, buf + k, sizeof(buf) - k);
 }
 
+/* "%u.%u.%u.%u" */
+static void put_ipv4(struct strbuf *o, const uint8_t *b)
+{
+	char buf[16];
+	size_t k = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned v = b[i];
+		if (i)
+			buf[k++] = '.';
+		if (v >= 100)
+			buf[k++] = (char)('0' + v / 100);
+		if (v >= 10)
+			buf[k++] = (char)('0' + v / 10 % 10);
+		buf[k++] = (char)('0' + v % 10);
+	}
+	sb_putn(o, buf, k);
+}
+
 void field_value_text(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	const struct field_def *d = f->def;
@@ -117,7 +154,7 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 	}
 	case FT_IPV4:
 		if (b && f->length == 4)
-			sb_printf(o, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+			put_ipv4(o, b);
 		break;
 	case FT_IPV6:
 		if (b && f->length == 16) {
@@ -140,22 +177,21 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 	}
 }
 
-static void json_value(const struct packet *p, const struct field *f, struct strbuf *o,
-		       struct strbuf *tmp)
+/* The field's text as a JSON string.  Only a status word comes from a
+ * table of names; every other type's text is digits, hex, '.', ':' and 'x',
+ * which need no escape, and is written straight into the output. */
+static void json_field_text(const struct packet *p, const struct field *f, struct strbuf *o,
+			    struct strbuf *tmp)
 {
-	switch (f->def->type) {
-	case FT_UINT:
-		put_uint(o, f->value);
-		return;
-	case FT_BOOL:
-		sb_puts(o, f->value ? "true" : "false");
-		return;
-	default:
+	if (f->def->type == FT_STATUS) {
 		sb_reset(tmp);
 		field_value_text(p, f, tmp);
 		json_string(o, tmp->s);
 		return;
 	}
+	sb_putc(o, '"');
+	field_value_text(p, f, o);
+	sb_putc(o, '"');
 }
 
 static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *tmp)
@@ -180,11 +216,27 @@ static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *
 			}
 		}
 		sb_puts(o, ",\"value\":");
-		json_value(p, f, o, tmp);
-		sb_puts(o, ",\"show\":");
-		sb_reset(tmp);
-		field_value_text(p, f, tmp);
-		json_string(o, tmp->s);
+		switch (f->def->type) {
+		case FT_UINT:
+			put_uint(o, f->value);
+			sb_puts(o, ",\"show\":");
+			json_field_text(p, f, o, tmp);
+			break;
+		case FT_BOOL:
+			sb_puts(o, f->value ? "true,\"show\":\"1\"" : "false,\"show\":\"0\"");
+			break;
+		default: {
+			/* the value is the shown text: written once, copied */
+			size_t start = o->len;
+			json_field_text(p, f, o, tmp);
+			size_t n = o->len - start;
+			sb_puts(o, ",\"show\":");
+			char *to = sb_reserve(o, n);
+			memcpy(to, o->s + start, n);
+			sb_commit(o, n);
+			break;
+		}
+		}
 		if (p->layers[f->layer].quoted)
 			sb_puts(o, ",\"quoted\":true");
 		sb_putc(o, '}');
@@ -207,7 +259,9 @@ static void put_problems(const struct packet *p, struct strbuf *o)
 			sb_puts(o, ",\"id\":");
 			json_string(o, pr->id);
 		}
-		sb_printf(o, ",\"offset\":%u,\"message\":", pr->offset);
+		sb_puts(o, ",\"offset\":");
+		put_uint(o, pr->offset);
+		sb_puts(o, ",\"message\":");
 		json_string(o, pr->message);
 		sb_putc(o, '}');
 	}
@@ -227,9 +281,13 @@ void render_json(const struct packet *p, const struct record_info *r, struct str
 {
 	struct strbuf tmp;
 	sb_init(&tmp);
-	sb_printf(o, "{\"frame\":%lu,\"source\":", r->number);
+	sb_puts(o, "{\"frame\":");
+	put_uint(o, r->number);
+	sb_puts(o, ",\"source\":");
 	json_string(o, r->source);
-	sb_printf(o, ",\"line\":%lu,\"link\":", r->line);
+	sb_puts(o, ",\"line\":");
+	put_uint(o, r->line);
+	sb_puts(o, ",\"link\":");
 	json_string(o, link_type_name(p->link));
 	sb_putc(o, ',');
 	put_bytes(p, o);
