@@ -125,9 +125,15 @@ static void on_frame(const struct frame *fr, void *user)
 		sb_puts(&run->why, _("the capture file's link type"));
 	} else if (link == LINK_UNKNOWN && fr->len) {
 		const char *hint = fr->has_summary ? fr->summary : fr->stream_link;
-		/* only the explain view shows why: the others skip writing it */
-		link = link_guess(fr->bytes, fr->len, hint, run->stream_link,
-				  run->view == VIEW_EXPLAIN ? &run->why : NULL);
+		/* only the explain view shows why: the others skip writing it,
+		 * and take the framer's guess when it continues the stream
+		 * (see struct frame) rather than guess a second time */
+		if (run->view != VIEW_EXPLAIN && fr->has_guess && fr->guess != LINK_UNKNOWN &&
+		    fr->guess == run->stream_link)
+			link = fr->guess;
+		else
+			link = link_guess(fr->bytes, fr->len, hint, run->stream_link,
+					  run->view == VIEW_EXPLAIN ? &run->why : NULL);
 		if (!run->diag.quiet_notes)
 			report_link_scores(run, fr, hint);
 		run->stream_link = link;

@@ -48,6 +48,10 @@ struct framer {
 	bool offsets_seen, damaged;
 	size_t last_line_bytes;  /* bytes on the record's last hex line */
 	char stream_link[32];
+	/* declared_length's guess for the bytes as they are now, handed on
+	 * with the frame when it is emitted at once (struct frame.guess) */
+	bool has_guess;
+	enum link_type guess;
 
 	/* the line being scanned */
 	struct strbuf line;
@@ -208,6 +212,8 @@ static void emit(struct framer *fr)
 			.has_summary = fr->has_summary,
 			.stream_link = fr->stream_link,
 			.damaged = fr->damaged,
+			.has_guess = fr->has_guess && fr->has_summary,
+			.guess = fr->guess,
 		};
 		fr->fn(&f, fr->user);
 	} else if (fr->has_summary) {
@@ -216,6 +222,7 @@ static void emit(struct framer *fr)
 			    _("text without hex was skipped: '%.*s'"), (int)(first < 60 ? first : 60),
 			    fr->summary.s);
 	}
+	fr->has_guess = false;
 	sb_reset(&fr->summary);
 	fr->has_summary = false;
 	fr->len = 0;
@@ -275,9 +282,10 @@ static bool continues_record(const struct framer *fr, const char *s, size_t n)
  * live `tcpdump -l | hexplain` explains each packet as it arrives.  (An
  * inner -vv dump also ends short, but its bytes do not parse as a packet of
  * the right length, so the record stays open for the packet's own dump.) */
-static size_t declared_length(const struct framer *fr)
+static size_t declared_length(struct framer *fr)
 {
 	enum link_type link = link_guess(fr->bytes, fr->len, fr->summary.s, LINK_UNKNOWN, NULL);
+	fr->guess = link;
 	return link_declared_length(fr->bytes, fr->len, link);
 }
 
@@ -287,8 +295,10 @@ static void emit_if_complete(struct framer *fr, size_t line_bytes)
 	if (!fr->has_summary || line_bytes == 0 || line_bytes >= 16 || fr->len == 0)
 		return;
 	size_t want = declared_length(fr);
-	if (want && fr->len >= want)
+	if (want && fr->len >= want) {
+		fr->has_guess = true; /* made of exactly the bytes handed on */
 		emit(fr);
+	}
 }
 
 /* With nothing more to read for a moment, a live pipe's pending record is as
@@ -312,9 +322,22 @@ static void start_record(struct framer *fr, unsigned long line)
 	fr->record_line = line;
 }
 
+/* An odd run of n digits at s (column col) lost its last digit: the error
+ * quotes the line as read up to the end of the run (quote_end). */
+static void odd_run(struct framer *fr, const char *s, size_t n, unsigned long col,
+		    size_t quote_end)
+{
+	fr->damaged = true;
+	fr->line_damaged = true;
+	char saved = fr->line.s[quote_end];
+	fr->line.s[quote_end] = '\0';
+	diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
+		    _("odd number of hex digits in '%.*s'; the last digit was dropped"), (int)n, s);
+	fr->line.s[quote_end] = saved;
+}
+
 /* Appends a run of hex digits to the record; an odd run loses its last
- * digit, with an error pointing at it.  quote_end is where the quoted line
- * ends: the line as read up to the end of this run. */
+ * digit, with an error pointing at it. */
 static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col,
 		     size_t quote_end)
 {
@@ -325,16 +348,37 @@ static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long c
 	for (size_t i = 0; i < even; i += 2)
 		*out++ = (uint8_t)(hex_value[in[i]] << 4 | hex_value[in[i + 1]]);
 	fr->len += even / 2;
-	if (n & 1) {
-		fr->damaged = true;
-		fr->line_damaged = true;
-		char saved = fr->line.s[quote_end];
-		fr->line.s[quote_end] = '\0';
-		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
-			    _("odd number of hex digits in '%.*s'; the last digit was dropped"),
-			    (int)n, s);
-		fr->line.s[quote_end] = saved;
+	if (n & 1)
+		odd_run(fr, s, n, col, quote_end);
+}
+
+/* Appends the hex area of an offset line: runs of digits with one space
+ * between them (TOK_HEX), decoded in one pass; each run of odd length is
+ * reported at its own column.  line_at is where the area starts in
+ * fr->line. */
+static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned long col,
+			  size_t line_at)
+{
+	reserve_bytes(fr, n / 2 + 1);
+	const unsigned char *in = (const unsigned char *)s, *end = in + n;
+	uint8_t *out = fr->bytes + fr->len;
+	while (in < end) {
+		const unsigned char *run = in;
+		while (in + 1 < end && in[0] != ' ' && in[1] != ' ') {
+			*out++ = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+			in += 2;
+		}
+		if (in < end && *in != ' ') {
+			/* a digit left over: the run is odd */
+			fr->len = (size_t)(out - fr->bytes);
+			size_t at = (size_t)(run - (const unsigned char *)s);
+			size_t len = (size_t)(in + 1 - run);
+			odd_run(fr, (const char *)run, len, col + at, line_at + at + len);
+			in++;
+		}
+		in++; /* the space between runs */
 	}
+	fr->len = (size_t)(out - fr->bytes);
 }
 
 static void check_ascii(struct framer *fr, const struct hex_line *hl)
@@ -345,6 +389,13 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	 * fuzz/fuzz_text.c, tests/regress/text-crash-dbadc093...) */
 	const uint8_t *b = nbytes ? fr->bytes + hl->start : NULL;
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
+	/* the usual case, a column that agrees, in one comparison */
+	char shown[64];
+	bool agrees = n <= sizeof(shown);
+	for (size_t i = 0; agrees && i < n; i++)
+		shown[i] = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
+	if (agrees && n && memcmp(shown, hl->ascii, n) == 0)
+		n = 0;
 	for (size_t i = 0; i < n; i++) {
 		char want = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
 		char got = hl->ascii[i];
@@ -616,17 +667,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			fr.hl.offset_col = col + strspn(text, " \t\r\f\v");
 			fr.hl.offset = parse_offset(text + strspn(text, " \t\r\f\v"));
 			break;
-		case TOK_HEX: {
-			/* the hex area: groups with one space between them */
-			size_t start = fr.line.len - len;
-			for (size_t i = 0; i < len;) {
-				const char *sp = memchr(text + i, ' ', len - i);
-				size_t end = sp ? (size_t)(sp - text) : len;
-				take_hex(&fr, text + i, end - i, col + i, start + end);
-				i = end + 1;
-			}
+		case TOK_HEX:
+			take_hex_area(&fr, text, len, col, fr.line.len - len);
 			break;
-		}
 		case TOK_BAREHEX:
 			fr.line_kind = TOK_BAREHEX;
 			for (size_t i = 0; i < len;) {
