@@ -42,16 +42,23 @@ void sb_reset(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
+/* Formats straight into the room left; only text longer than that is
+ * formatted a second time, after the buffer grew. */
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 {
+	if (!b->s)
+		sb_grow(b, 0);
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	if (n > 0) {
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->s + b->len, room, fmt, ap);
+	if (n > 0 && (size_t)n >= room) {
 		sb_grow(b, (size_t)n);
 		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
-		b->len += (size_t)n;
 	}
+	if (n > 0)
+		b->len += (size_t)n;
+	b->s[b->len] = '\0';
 	va_end(again);
 }
 

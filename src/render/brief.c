@@ -147,12 +147,14 @@ static void put_tcp(const struct brief_fields *bf, struct strbuf *o)
 	sb_putc(o, ']');
 	const struct field *seq = bf->f[B_TCP_SEQ_RAW], *ack = bf->f[B_TCP_ACK_RAW];
 	const struct field *ackf = bf->f[B_TCP_FLAGS_ACK], *len = bf->f[B_TCP_LEN];
+	static const char *seq_fmt, *ack_fmt, *data_fmt;
 	if (seq)
-		sb_printf(o, _("  seq %llu"), (unsigned long long)seq->value);
+		sb_printf(o, tr_once(&seq_fmt, "  seq %llu"), (unsigned long long)seq->value);
 	if (ack && ackf && ackf->value)
-		sb_printf(o, _("  ack %llu"), (unsigned long long)ack->value);
+		sb_printf(o, tr_once(&ack_fmt, "  ack %llu"), (unsigned long long)ack->value);
 	if (len)
-		sb_printf(o, _("  %llu bytes data"), (unsigned long long)len->value);
+		sb_printf(o, tr_once(&data_fmt, "  %llu bytes data"),
+			  (unsigned long long)len->value);
 }
 
 void brief_summary(const struct packet *p, struct strbuf *o)
