@@ -59,9 +59,9 @@ static void lex_fd(int fd)
 	ck_assert_int_eq(lx->init(&st, &scanner), 0);
 	ntoks = 0;
 	for (;;) {
-		int kind = lx->lex(scanner);
-		size_t len = lx->leng(scanner);
-		const char *text = lx->text(scanner);
+		const char *text;
+		size_t len;
+		int kind = lx->next(scanner, &text, &len);
 		/* Text comes in pieces of at most 64 characters (so that a
 		 * huge line costs linear time): join the pieces of one run. */
 		if ((kind == TOK_SUMMARY || kind == TOK_INDENTED || kind == TOK_ASCII) && ntoks &&

@@ -362,6 +362,23 @@ static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned l
 	reserve_bytes(fr, n / 2 + 1);
 	const unsigned char *in = (const unsigned char *)s, *end = in + n;
 	uint8_t *out = fr->bytes + fr->len;
+	/* tcpdump's full line, eight groups of four digits: no run can be
+	 * odd, so no digit needs looking at twice */
+	bool full = n == 39;
+	/* a group's first digit follows a single space: the other three must
+	 * be digits too */
+	for (size_t g = 0; full && g < 39; g += 5)
+		full = (g == 35 || in[g + 4] == ' ') && in[g + 1] != ' ' && in[g + 2] != ' ' &&
+		       in[g + 3] != ' ';
+	if (full) {
+		for (int g = 0; g < 8; g++, in += 5) {
+			out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+			out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
+			out += 2;
+		}
+		fr->len += 16;
+		return;
+	}
 	while (in < end) {
 		const unsigned char *run = in;
 		while (in + 1 < end && in[0] != ' ' && in[1] != ' ') {
@@ -381,6 +398,15 @@ static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned l
 	fr->len = (size_t)(out - fr->bytes);
 }
 
+/* What tcpdump's ASCII column shows for each byte value. */
+static const char ascii_shown[256] =
+	"................................"
+	".!\"#$%&'()*+,-./0123456789:;<=>?"
+	"@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_"
+	"`abcdefghijklmnopqrstuvwxyz{|}~."
+	"................................................................"
+	"................................................................";
+
 static void check_ascii(struct framer *fr, const struct hex_line *hl)
 {
 	size_t nbytes = fr->len - hl->start;
@@ -393,7 +419,7 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	char shown[64];
 	bool agrees = n <= sizeof(shown);
 	for (size_t i = 0; agrees && i < n; i++)
-		shown[i] = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
+		shown[i] = ascii_shown[b[i]];
 	if (agrees && n && memcmp(shown, hl->ascii, n) == 0)
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -642,9 +668,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	sb_init(&ascii);
 	begin_line(&fr);
 	for (;;) {
-		int tok = lx->lex(scanner);
-		const char *text = lx->text(scanner);
-		size_t len = lx->leng(scanner);
+		const char *text;
+		size_t len;
+		int tok = lx->next(scanner, &text, &len);
 		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
 			fr.line_no = st.line - (tok == TOK_NEWLINE);
 			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
@@ -761,9 +787,11 @@ static bool read_paste(int fd, const char *name, const struct paste_format *form
 	struct strbuf line;
 	sb_init(&line);
 	for (;;) {
-		int tok = lx->lex(scanner);
+		const char *text;
+		size_t len;
+		int tok = lx->next(scanner, &text, &len);
 		if (tok == TOK_TEXT) {
-			sb_putn(&line, lx->text(scanner), lx->leng(scanner));
+			sb_putn(&line, text, len);
 			continue;
 		}
 		if (tok != TOK_NEWLINE && (tok != TOK_EOF || line.len == 0))

@@ -56,9 +56,8 @@ size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
  * make the same tokens in both. */
 struct hexlex_scanner {
 	int (*init)(struct lex_state *st, void **scanner);
-	int (*lex)(void *scanner);
-	const char *(*text)(void *scanner);
-	size_t (*leng)(void *scanner);
+	/* the next token's kind, with its text and length */
+	int (*next)(void *scanner, const char **text, size_t *len);
 	int (*destroy)(void *scanner);
 	/* Puts a fresh scanner in RAW mode: every line is text in pieces
 	 * (TOK_TEXT), for the paste reader.  Call before the first token. */
