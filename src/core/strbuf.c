@@ -62,6 +62,16 @@ void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 	va_end(again);
 }
 
+void sb_put_uint(struct strbuf *b, unsigned long long v)
+{
+	char buf[24];
+	size_t k = sizeof(buf);
+	do
+		buf[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	sb_putn(b, buf + k, sizeof(buf) - k);
+}
+
 void sb_printf(struct strbuf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -57,6 +57,8 @@ static inline void sb_commit(struct strbuf *b, size_t k)
 	b->s[b->len] = '\0';
 }
 
+/* "%llu" without printf's format parsing. */
+void sb_put_uint(struct strbuf *b, unsigned long long v);
 void sb_printf(struct strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);

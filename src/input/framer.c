@@ -352,6 +352,40 @@ static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long c
 		odd_run(fr, s, n, col, quote_end);
 }
 
+/* Whether 39 characters of a hex area (digits and single spaces) are eight
+ * groups of four: exactly seven spaces, at 4, 9, ... 34.  Read eight bytes
+ * at a time, the spaces found all at once. */
+static bool is_full_line(const unsigned char *in)
+{
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+	for (size_t i = 0; i < 39; i++)
+		if ((in[i] == ' ') != (i % 5 == 4))
+			return false;
+	return true;
+#else
+	static const uint64_t where[5] = {
+		/* bit 7 of each byte that must be a space, little-endian loads */
+		0x0000008000000000u, /* 4 */
+		0x0080000000008000u, /* 9, 14 */
+		0x0000000080000000u, /* 19 */
+		0x0000800000000080u, /* 24, 29 */
+		0x0000000000800000u, /* 34 */
+	};
+	uint64_t w[5] = {0};
+	memcpy(w, in, 39);
+	for (int i = 0; i < 5; i++) {
+		/* a space byte becomes 0x00, then has bit 7 set below */
+		uint64_t x = w[i] ^ 0x2020202020202020u;
+		uint64_t zero = (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+		if (i == 4)
+			zero &= 0x0080808080808080u; /* bytes 32..38 only */
+		if (zero != where[i])
+			return false;
+	}
+	return true;
+#endif
+}
+
 /* Appends the hex area of an offset line: runs of digits with one space
  * between them (TOK_HEX), decoded in one pass; each run of odd length is
  * reported at its own column.  line_at is where the area starts in
@@ -364,13 +398,7 @@ static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned l
 	uint8_t *out = fr->bytes + fr->len;
 	/* tcpdump's full line, eight groups of four digits: no run can be
 	 * odd, so no digit needs looking at twice */
-	bool full = n == 39;
-	/* a group's first digit follows a single space: the other three must
-	 * be digits too */
-	for (size_t g = 0; full && g < 39; g += 5)
-		full = (g == 35 || in[g + 4] == ' ') && in[g + 1] != ' ' && in[g + 2] != ' ' &&
-		       in[g + 3] != ' ';
-	if (full) {
+	if (n == 39 && is_full_line(in)) {
 		for (int g = 0; g < 8; g++, in += 5) {
 			out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
 			out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
@@ -417,11 +445,12 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
 	/* the usual case, a column that agrees, in one comparison */
 	char shown[64];
-	bool agrees = n <= sizeof(shown);
-	for (size_t i = 0; agrees && i < n; i++)
-		shown[i] = ascii_shown[b[i]];
-	if (agrees && n && memcmp(shown, hl->ascii, n) == 0)
-		n = 0;
+	if (n && n <= sizeof(shown)) {
+		for (size_t i = 0; i < n; i++)
+			shown[i] = ascii_shown[b[i]];
+		if (memcmp(shown, hl->ascii, n) == 0)
+			n = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		char want = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
 		char got = hl->ascii[i];
@@ -626,6 +655,12 @@ static void begin_line(struct framer *fr)
 	fr->line_damaged = false;
 }
 
+/* The lexer's white space, {WS}: " \t\r\f\v". */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /* The value of an offset token's "0x0010": as strtoul(s, NULL, 16) reads
  * it, saturating at ULONG_MAX. */
 static unsigned long parse_offset(const char *s)
@@ -690,8 +725,13 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
 			fr.hl.has_offset = true;
-			fr.hl.offset_col = col + strspn(text, " \t\r\f\v");
-			fr.hl.offset = parse_offset(text + strspn(text, " \t\r\f\v"));
+		{
+			size_t ws = 0;
+			while (is_blank(text[ws]))
+				ws++;
+			fr.hl.offset_col = col + ws;
+			fr.hl.offset = parse_offset(text + ws);
+		}
 			break;
 		case TOK_HEX:
 			take_hex_area(&fr, text, len, col, fr.line.len - len);
@@ -717,7 +757,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 				fr.hl.ascii_col = col;
 			}
 			sb_putn(&ascii, text, len);
-			while (ascii.len && strchr(" \t\r\f\v", ascii.s[ascii.len - 1]))
+			while (ascii.len && is_blank(ascii.s[ascii.len - 1]))
 				ascii.s[--ascii.len] = '\0';
 			fr.hl.ascii = ascii.s;
 			fr.hl.ascii_len = ascii.len;

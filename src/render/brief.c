@@ -187,12 +187,16 @@ void brief_summary(const struct packet *p, struct strbuf *o)
 		return;
 	}
 	put_addr(p, src, sport != NULL, o);
-	if (sport)
-		sb_printf(o, ":%u", (unsigned)sport->value);
+	if (sport) {
+		sb_putc(o, ':');
+		sb_put_uint(o, (unsigned)sport->value);
+	}
 	sb_puts(o, " → ");
 	put_addr(p, dst, dport != NULL, o);
-	if (dport)
-		sb_printf(o, ":%u", (unsigned)dport->value);
+	if (dport) {
+		sb_putc(o, ':');
+		sb_put_uint(o, (unsigned)dport->value);
+	}
 	if (bf.f[B_TCP_SRCPORT]) {
 		put_tcp(&bf, o);
 		return;
@@ -226,7 +230,8 @@ void brief_summary(const struct packet *p, struct strbuf *o)
 
 void render_brief(const struct packet *p, const struct record_info *r, struct strbuf *o)
 {
-	sb_printf(o, "%lu  ", r->number);
+	sb_put_uint(o, r->number);
+	sb_puts(o, "  ");
 	brief_summary(p, o);
 	unsigned errors = 0, warnings = 0;
 	for (size_t i = 0; i < p->nproblems; i++) {

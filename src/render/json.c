@@ -87,17 +87,6 @@ static void put_hex(struct strbuf *o, const uint8_t *b, size_t n)
 	put_hex_sep(o, b, n, 0);
 }
 
-/* "%llu" without printf's format parsing */
-static void put_uint(struct strbuf *o, unsigned long long v)
-{
-	char buf[24];
-	size_t k = sizeof(buf);
-	do
-		buf[--k] = (char)('0' + v % 10);
-	while (v /= 10);
-	sb_putn(o, buf + k, sizeof(buf) - k);
-}
-
 /* "0x%0*llx": at least digits hex digits */
 static void put_hex_uint(struct strbuf *o, unsigned long long v, unsigned digits)
 {
@@ -141,7 +130,7 @@ void field_value_text(const struct packet *p, const struct field *f, struct strb
 			unsigned bits = field_def_bits(d);
 			put_hex_uint(o, f->value, (bits + 3) / 4);
 		} else {
-			put_uint(o, f->value);
+			sb_put_uint(o, f->value);
 		}
 		break;
 	case FT_BOOL:
@@ -207,18 +196,18 @@ static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *
 		json_string(o, f->def->name);
 		if (!f->generated) {
 			sb_puts(o, ",\"offset\":");
-			put_uint(o, f->offset);
+			sb_put_uint(o, f->offset);
 			sb_puts(o, ",\"length\":");
-			put_uint(o, f->length);
+			sb_put_uint(o, f->length);
 			if (f->def->mask) {
 				sb_puts(o, ",\"bitmask\":");
-				put_uint(o, f->def->mask);
+				sb_put_uint(o, f->def->mask);
 			}
 		}
 		sb_puts(o, ",\"value\":");
 		switch (f->def->type) {
 		case FT_UINT:
-			put_uint(o, f->value);
+			sb_put_uint(o, f->value);
 			sb_puts(o, ",\"show\":");
 			json_field_text(p, f, o, tmp);
 			break;
@@ -260,7 +249,7 @@ static void put_problems(const struct packet *p, struct strbuf *o)
 			json_string(o, pr->id);
 		}
 		sb_puts(o, ",\"offset\":");
-		put_uint(o, pr->offset);
+		sb_put_uint(o, pr->offset);
 		sb_puts(o, ",\"message\":");
 		json_string(o, pr->message);
 		sb_putc(o, '}');
@@ -282,11 +271,11 @@ void render_json(const struct packet *p, const struct record_info *r, struct str
 	struct strbuf tmp;
 	sb_init(&tmp);
 	sb_puts(o, "{\"frame\":");
-	put_uint(o, r->number);
+	sb_put_uint(o, r->number);
 	sb_puts(o, ",\"source\":");
 	json_string(o, r->source);
 	sb_puts(o, ",\"line\":");
-	put_uint(o, r->line);
+	sb_put_uint(o, r->line);
 	sb_puts(o, ",\"link\":");
 	json_string(o, link_type_name(p->link));
 	sb_putc(o, ',');
