@@ -62,13 +62,34 @@ void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 	va_end(again);
 }
 
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void sb_put_uint(struct strbuf *b, unsigned long long v)
 {
+	if (v < 10) { /* most offsets, lengths and flags */
+		sb_putc(b, (char)('0' + v));
+		return;
+	}
 	char buf[24];
 	size_t k = sizeof(buf);
-	do
-		buf[--k] = (char)('0' + v % 10);
-	while (v /= 10);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		k -= 2;
+		memcpy(buf + k, digit_pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		k -= 2;
+		memcpy(buf + k, digit_pairs + 2 * v, 2);
+	} else {
+		buf[--k] = (char)('0' + v);
+	}
 	sb_putn(b, buf + k, sizeof(buf) - k);
 }
 

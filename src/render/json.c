@@ -3,6 +3,7 @@
 #include "render.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -56,6 +57,21 @@ static void json_string(struct strbuf *o, const char *s)
 
 static const char hex_digits[] = "0123456789abcdef";
 
+/* Each byte's two hex digits. */
+static const char hex_pairs[256][2] = {
+#define D(v) ((v) < 10 ? '0' + (v) : 'a' - 10 + (v)) /* a constant expression */
+#define P1(n) {D((n) >> 4), D((n) & 15)}
+#define P4(n) P1(n), P1((n) + 1), P1((n) + 2), P1((n) + 3)
+#define P16(n) P4(n), P4((n) + 4), P4((n) + 8), P4((n) + 12)
+#define P64(n) P16(n), P16((n) + 16), P16((n) + 32), P16((n) + 48)
+	P64(0), P64(64), P64(128), P64(192)
+#undef P64
+#undef P16
+#undef P4
+#undef P1
+#undef D
+};
+
 /* Hex of a byte run, with sep between bytes when sep is not 0, written
  * straight into the output: a 1500-byte payload is printed three times
  * per packet. */
@@ -65,19 +81,16 @@ static void put_hex_sep(struct strbuf *o, const uint8_t *b, size_t n, char sep)
 		return;
 	char *out = sb_reserve(o, 3 * n);
 	char *start = out;
-	*out++ = hex_digits[b[0] >> 4];
-	*out++ = hex_digits[b[0] & 15];
+	memcpy(out, hex_pairs[b[0]], 2);
+	out += 2;
 	if (sep) {
-		for (size_t i = 1; i < n; i++) {
-			*out++ = sep;
-			*out++ = hex_digits[b[i] >> 4];
-			*out++ = hex_digits[b[i] & 15];
+		for (size_t i = 1; i < n; i++, out += 3) {
+			out[0] = sep;
+			memcpy(out + 1, hex_pairs[b[i]], 2);
 		}
 	} else {
-		for (size_t i = 1; i < n; i++) {
-			*out++ = hex_digits[b[i] >> 4];
-			*out++ = hex_digits[b[i] & 15];
-		}
+		for (size_t i = 1; i < n; i++, out += 2)
+			memcpy(out, hex_pairs[b[i]], 2);
 	}
 	sb_commit(o, (size_t)(out - start));
 }
@@ -183,6 +196,39 @@ static void json_field_text(const struct packet *p, const struct field *f, struc
 	sb_putc(o, '"');
 }
 
+/* A row's name as a JSON string.  Rows are static and their names never
+ * change, so each row's name is checked for characters to escape once and
+ * remembered by the row's address with its length; a full memo only means
+ * checking again. */
+#define NAME_MEMO_SIZE 1024
+static struct {
+	const struct field_def *def;
+	size_t len; /* 0: the name needs escapes (or is empty) */
+} name_memo[NAME_MEMO_SIZE];
+
+static void put_name(struct strbuf *o, const struct field_def *def)
+{
+	size_t h = ((uintptr_t)def >> 3) % NAME_MEMO_SIZE;
+	if (name_memo[h].def != def) {
+		size_t n = strlen(def->name);
+		for (size_t i = 0; i < n; i++)
+			if (json_escaped[(unsigned char)def->name[i]])
+				n = 0;
+		name_memo[h].def = def;
+		name_memo[h].len = n;
+	}
+	size_t n = name_memo[h].len;
+	if (n == 0) {
+		json_string(o, def->name);
+		return;
+	}
+	char *to = sb_reserve(o, n + 2);
+	to[0] = '"';
+	memcpy(to + 1, def->name, n);
+	to[n + 1] = '"';
+	sb_commit(o, n + 2);
+}
+
 static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *tmp)
 {
 	sb_puts(o, "\"fields\":[");
@@ -193,7 +239,7 @@ static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *
 			continue;
 		sb_puts(o, first ? "{\"name\":" : ",{\"name\":");
 		first = false;
-		json_string(o, f->def->name);
+		put_name(o, f->def);
 		if (!f->generated) {
 			sb_puts(o, ",\"offset\":");
 			sb_put_uint(o, f->offset);
