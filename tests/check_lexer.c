@@ -475,6 +475,24 @@ START_TEST(hex_area_is_one_token)
 }
 END_TEST
 
+/* An absurd run of groups comes in pieces of at most 16 groups, each at its
+ * own column: a token is scanned again from its start at each refill. */
+START_TEST(long_hex_area_comes_in_pieces)
+{
+	char line[256] = "\t0x0000:  ";
+	for (int g = 0; g < 20; g++)
+		strcat(line, g ? " abcd" : "abcd");
+	strcat(line, "\n");
+	split_hex_areas = false;
+	lex(line);
+	split_hex_areas = true;
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX NL EOF");
+	ck_assert_uint_eq(strlen(nth(TOK_HEX, 0)->text), 16 * 5 - 1);
+	ck_assert_uint_eq(nth(TOK_HEX, 1)->col, 11 + 16 * 5);
+	ck_assert_str_eq(nth(TOK_HEX, 1)->text, "abcd abcd abcd abcd");
+}
+END_TEST
+
 static void use_full_tables(void)
 {
 	lx = &hexlex_full_tables;
@@ -523,6 +541,7 @@ static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 	tcase_add_test(tc, line_numbers_across_many_lines);
 	tcase_add_test(tc, reads_from_a_pipe);
 	tcase_add_test(tc, hex_area_is_one_token);
+	tcase_add_test(tc, long_hex_area_comes_in_pieces);
 	suite_add_tcase(s, tc);
 #undef NEW_TCASE
 }
