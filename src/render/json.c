@@ -196,37 +196,56 @@ static void json_field_text(const struct packet *p, const struct field *f, struc
 	sb_putc(o, '"');
 }
 
-/* A row's name as a JSON string.  Rows are static and their names never
- * change, so each row's name is checked for characters to escape once and
- * remembered by the row's address with its length; a full memo only means
- * checking again. */
-#define NAME_MEMO_SIZE 1024
-static struct {
+/* What a row always contributes to a field's object: its name as a JSON
+ * string and its ",\"bitmask\":N".  Rows are static and never change, so
+ * both are made once per row and remembered by the row's address; a name
+ * too long for the memo, or one needing escapes, is written each time. */
+#define ROW_MEMO_SIZE 1024
+struct row_text {
 	const struct field_def *def;
-	size_t len; /* 0: the name needs escapes (or is empty) */
-} name_memo[NAME_MEMO_SIZE];
+	uint8_t name_len; /* 0: not kept, write it with json_string */
+	uint8_t mask_len;
+	char name[62];    /* "ip.ttl", quotes included */
+	char mask[24];    /* ,"bitmask":4294967295 */
+};
+static struct row_text row_memo[ROW_MEMO_SIZE];
 
-static void put_name(struct strbuf *o, const struct field_def *def)
+static const struct row_text *row_text(const struct field_def *def)
 {
-	size_t h = ((uintptr_t)def >> 3) % NAME_MEMO_SIZE;
-	if (name_memo[h].def != def) {
-		size_t n = strlen(def->name);
-		for (size_t i = 0; i < n; i++)
-			if (json_escaped[(unsigned char)def->name[i]])
-				n = 0;
-		name_memo[h].def = def;
-		name_memo[h].len = n;
+	struct row_text *t = &row_memo[((uintptr_t)def >> 3) % ROW_MEMO_SIZE];
+	if (t->def == def)
+		return t;
+	t->def = def;
+	size_t n = strlen(def->name);
+	bool plain = n + 2 <= sizeof(t->name);
+	for (size_t i = 0; plain && i < n; i++)
+		plain = !json_escaped[(unsigned char)def->name[i]];
+	t->name_len = 0;
+	if (plain) {
+		t->name[0] = '"';
+		memcpy(t->name + 1, def->name, n);
+		t->name[n + 1] = '"';
+		t->name_len = (uint8_t)(n + 2);
 	}
-	size_t n = name_memo[h].len;
-	if (n == 0) {
-		json_string(o, def->name);
-		return;
+	t->mask_len = 0;
+	if (def->mask) {
+		struct strbuf m;
+		sb_init(&m);
+		sb_puts(&m, ",\"bitmask\":");
+		sb_put_uint(&m, def->mask);
+		memcpy(t->mask, m.s, m.len);
+		t->mask_len = (uint8_t)m.len;
+		sb_free(&m);
 	}
-	char *to = sb_reserve(o, n + 2);
-	to[0] = '"';
-	memcpy(to + 1, def->name, n);
-	to[n + 1] = '"';
-	sb_commit(o, n + 2);
+	return t;
+}
+
+/* Appends the n bytes at o->s + from again. */
+static void repeat(struct strbuf *o, size_t from, size_t n)
+{
+	char *to = sb_reserve(o, n);
+	memcpy(to, o->s + from, n);
+	sb_commit(o, n);
 }
 
 static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *tmp)
@@ -237,22 +256,33 @@ static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *
 		const struct field *f = &p->fields[i];
 		if (f->def->type == FT_NONE)
 			continue;
+		const struct row_text *t = row_text(f->def);
 		sb_puts(o, first ? "{\"name\":" : ",{\"name\":");
 		first = false;
-		put_name(o, f->def);
+		if (t->name_len)
+			sb_putn(o, t->name, t->name_len);
+		else
+			json_string(o, f->def->name);
 		if (!f->generated) {
 			sb_puts(o, ",\"offset\":");
 			sb_put_uint(o, f->offset);
 			sb_puts(o, ",\"length\":");
 			sb_put_uint(o, f->length);
-			if (f->def->mask) {
-				sb_puts(o, ",\"bitmask\":");
-				sb_put_uint(o, f->def->mask);
-			}
+			sb_putn(o, t->mask, t->mask_len);
 		}
 		sb_puts(o, ",\"value\":");
 		switch (f->def->type) {
 		case FT_UINT:
+			if (f->def->base == BASE_DEC) {
+				/* the shown text is the same digits */
+				size_t start = o->len;
+				sb_put_uint(o, f->value);
+				size_t n = o->len - start;
+				sb_puts(o, ",\"show\":\"");
+				repeat(o, start, n);
+				sb_putc(o, '"');
+				break;
+			}
 			sb_put_uint(o, f->value);
 			sb_puts(o, ",\"show\":");
 			json_field_text(p, f, o, tmp);
@@ -266,9 +296,7 @@ static void put_fields(const struct packet *p, struct strbuf *o, struct strbuf *
 			json_field_text(p, f, o, tmp);
 			size_t n = o->len - start;
 			sb_puts(o, ",\"show\":");
-			char *to = sb_reserve(o, n);
-			memcpy(to, o->s + start, n);
-			sb_commit(o, n);
+			repeat(o, start, n);
 			break;
 		}
 		}
