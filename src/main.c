@@ -26,6 +26,9 @@
 
 enum view { VIEW_EXPLAIN, VIEW_JSON, VIEW_BRIEF };
 
+/* Output that is not line-buffered is written in chunks of this size. */
+#define OUT_CHUNK (1 << 16)
+
 struct run {
 	enum view view;
 	enum link_type forced_link;
@@ -38,6 +41,7 @@ struct run {
 	unsigned width;
 	enum link_type stream_link; /* what the previous dump of this input began with */
 	bool output_failed;
+	int output_errno;   /* why, when output_failed */
 	struct reassembler *reasm; /* fragments waiting for the rest of their datagram */
 	const char *capture_path;     /* -r: a pcap or pcapng file to read */
 	enum link_type capture_link;  /* -r: the capture's link type */
@@ -115,6 +119,30 @@ static void report_link_scores(struct run *run, const struct frame *fr, const ch
 	sb_free(&sb);
 }
 
+/* Writes the gathered output to standard output's file itself: stdio
+ * would first copy most of a 64 KiB chunk into its own buffer. */
+static void write_gathered(struct run *run)
+{
+	if (run->out.len == 0)
+		return;
+	fflush(stdout); /* whatever stdio holds goes first */
+	const char *p = run->out.s;
+	size_t n = run->out.len;
+	while (n > 0 && !run->output_failed) {
+		ssize_t w = write(STDOUT_FILENO, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			run->output_failed = true;
+			run->output_errno = errno;
+			break;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	sb_reset(&run->out);
+}
+
 static void on_frame(const struct frame *fr, void *user)
 {
 	struct run *run = user;
@@ -126,9 +154,15 @@ static void on_frame(const struct frame *fr, void *user)
 		sb_puts(&run->why, _("the capture file's link type"));
 	} else if (link == LINK_UNKNOWN && fr->len) {
 		const char *hint = fr->has_summary ? fr->summary : fr->stream_link;
-		/* only the explain view shows why: the others skip writing it */
-		link = link_guess(fr->bytes, fr->len, hint, run->stream_link,
-				  run->view == VIEW_EXPLAIN ? &run->why : NULL);
+		/* only the explain view shows why: the others skip writing it,
+		 * and take the framer's guess when it continues the stream
+		 * (see struct frame) rather than guess a second time */
+		if (run->view != VIEW_EXPLAIN && fr->has_guess && fr->guess != LINK_UNKNOWN &&
+		    fr->guess == run->stream_link)
+			link = fr->guess;
+		else
+			link = link_guess(fr->bytes, fr->len, hint, run->stream_link,
+					  run->view == VIEW_EXPLAIN ? &run->why : NULL);
 		if (!run->diag.quiet_notes)
 			report_link_scores(run, fr, hint);
 		run->stream_link = link;
@@ -166,7 +200,12 @@ static void on_frame(const struct frame *fr, void *user)
 		r.reassembled_from = whole->packets;
 		r.reassembled_count = whole->npackets;
 	}
-	sb_reset(&run->out);
+	/* JSON and brief lines gather in run->out and go out 64 KiB at a time,
+	 * straight from there; the explain view (which measures its lines
+	 * in the buffer) and line-buffered output go packet by packet. */
+	bool gather = !run->line_buffered && run->view != VIEW_EXPLAIN;
+	if (!gather)
+		sb_reset(&run->out);
 	switch (run->view) {
 	case VIEW_JSON:
 		render_json(p, &r, &run->out);
@@ -178,7 +217,10 @@ static void on_frame(const struct frame *fr, void *user)
 		render_explain(p, &r, &run->out);
 		break;
 	}
-	sb_write(&run->out, stdout);
+	if (!gather)
+		sb_write(&run->out, stdout);
+	else if (run->out.len >= OUT_CHUNK)
+		write_gathered(run);
 	if (run->line_buffered)
 		fflush(stdout);
 }
@@ -304,6 +346,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* Output not wanted packet by packet goes out in 64 KiB writes: one
+	 * write per packet was a tenth of the JSON view's time.  (Not with -w,
+	 * which may have written to standard output already.) */
+	static char out_buf[OUT_CHUNK];
+	if (!run.line_buffered && !run.writer)
+		setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	packet_init(&run.packet);
 	run.reasm = reasm_new(REASM_DEFAULT_DATAGRAMS, REASM_DEFAULT_BYTES);
 	sb_init(&run.out);
@@ -324,6 +372,8 @@ int main(int argc, char **argv)
 				status = s;
 		}
 	}
+	if (!run.line_buffered && run.view != VIEW_EXPLAIN)
+		write_gathered(&run); /* what gathered since the last chunk */
 	reasm_finish(run.reasm, &run.diag); /* datagrams still missing a fragment */
 	reasm_free(run.reasm);
 	if (run.writer) {
@@ -331,7 +381,9 @@ int main(int argc, char **argv)
 		if (s > status)
 			status = s;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(stdout) != 0 || ferror(stdout) || run.output_failed) {
+		if (run.output_failed)
+			errno = run.output_errno;
 		fprintf(stderr, _("hexplain: error writing output: %s\n"), strerror(errno));
 		status = 2;
 	}

@@ -838,6 +838,22 @@ START_TEST(odd_digit_count_is_one_error_not_two)
 }
 END_TEST
 
+/* A line as long as a full one, its spaces where a full line has them
+ * but with one more: not taken for eight groups of four.  The odd run is
+ * reported at its column, quoting the line up to it. */
+START_TEST(odd_run_in_a_line_as_long_as_a_full_one)
+{
+	frame_text("\t0x0000:  4 00 0038 106d 4000 4006 2c51 7f00 0001\n");
+	ck_assert_int_eq(nframes, 1);
+	ck_assert_frame_bytes(0, "0000 3810 6d40 0040 062c 517f 0000 01");
+	ck_assert_uint_eq(diag.errors, 1);
+	ck_assert_str_eq(messages, "t.txt:1:11: error: odd number of hex digits in '4'; the last "
+				   "digit was dropped\n"
+				   "  \t0x0000:  4\n"
+				   "  \t         ^\n");
+}
+END_TEST
+
 START_TEST(non_hex_character)
 {
 	frame_text("\t0x0000:  4500 00g8 106d\n"
@@ -1058,6 +1074,7 @@ static Suite *make_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, odd_digit_count);
 	tcase_add_test(tc, odd_digit_count_is_one_error_not_two);
+	tcase_add_test(tc, odd_run_in_a_line_as_long_as_a_full_one);
 	tcase_add_test(tc, non_hex_character);
 	tcase_add_test(tc, offset_jumps_forward);
 	tcase_add_test(tc, offset_jump_is_reported_once);

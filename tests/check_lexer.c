@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hexlex.h"
 #include "input/token.h"
 
 #define MAX_TOKENS 1024
@@ -20,6 +19,13 @@ struct tok {
 	char text[256];
 	unsigned long line, col;
 };
+
+/* The scanner under test: every test runs on both builds of the rules. */
+static const struct hexlex_scanner *lx = &hexlex_interactive;
+/* The scanner hands over a line's hex area as one token; the tests speak
+ * of its groups, so the harness splits it at its single spaces (each group
+ * a HEX token at its own column) unless a test asks for the area whole. */
+static bool split_hex_areas = true;
 
 static struct tok toks[MAX_TOKENS];
 static size_t ntoks;
@@ -49,12 +55,13 @@ static const char *kind_name(int kind)
 static void lex_fd(int fd)
 {
 	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1};
-	yyscan_t scanner;
-	ck_assert_int_eq(hexlex_lex_init_extra(&st, &scanner), 0);
+	void *scanner;
+	ck_assert_int_eq(lx->init(&st, &scanner), 0);
 	ntoks = 0;
 	for (;;) {
-		int kind = hexlex_lex(scanner);
-		size_t len = (size_t)hexlex_get_leng(scanner);
+		const char *text;
+		size_t len;
+		int kind = lx->next(scanner, &text, &len);
 		/* Text comes in pieces of at most 64 characters (so that a
 		 * huge line costs linear time): join the pieces of one run. */
 		if ((kind == TOK_SUMMARY || kind == TOK_INDENTED || kind == TOK_ASCII) && ntoks &&
@@ -63,8 +70,26 @@ static void lex_fd(int fd)
 			size_t have = strlen(prev->text);
 			ck_assert_uint_le(len, 64);
 			ck_assert_uint_lt(have + len, sizeof(prev->text));
-			memcpy(prev->text + have, hexlex_get_text(scanner), len);
+			memcpy(prev->text + have, text, len);
 			prev->text[have + len] = '\0';
+			continue;
+		}
+		if (kind == TOK_HEX && split_hex_areas) {
+			ck_assert(len > 0 && text[0] != ' ' && text[len - 1] != ' ');
+			for (size_t i = 0; i < len;) {
+				size_t end = i;
+				while (end < len && text[end] != ' ')
+					end++;
+				ck_assert_uint_lt(ntoks + 1, MAX_TOKENS);
+				struct tok *g = &toks[ntoks++];
+				*g = (struct tok){TOK_HEX, "", st.line, st.col + i};
+				ck_assert_uint_lt(end - i, sizeof(g->text));
+				memcpy(g->text, text + i, end - i);
+				if (end < len)
+					toks[ntoks++] = (struct tok){TOK_SPACE, " ", st.line,
+								     st.col + end};
+				i = end + 1;
+			}
 			continue;
 		}
 		ck_assert_uint_lt(ntoks, MAX_TOKENS);
@@ -75,7 +100,7 @@ static void lex_fd(int fd)
 		t->line = st.line - (kind == TOK_NEWLINE);
 		t->col = st.col;
 		ck_assert_uint_lt(len, sizeof(t->text));
-		memcpy(t->text, hexlex_get_text(scanner), len);
+		memcpy(t->text, text, len);
 		t->text[len] = '\0';
 		if (kind == TOK_EOF)
 			break;
@@ -88,7 +113,7 @@ static void lex_fd(int fd)
 			     n && strchr(" \t\r", toks[i].text[n - 1]); n--)
 				toks[i].text[n - 1] = '\0';
 	ck_assert_int_eq(st.read_errno, 0);
-	hexlex_lex_destroy(scanner);
+	lx->destroy(scanner);
 }
 
 static void lex(const char *text)
@@ -436,10 +461,52 @@ START_TEST(reads_from_a_pipe)
 }
 END_TEST
 
-static Suite *make_suite(void)
+/* ---- the hex area as the scanner delivers it ---- */
+
+START_TEST(hex_area_is_one_token)
 {
-	Suite *s = suite_create("lexer");
-	TCase *tc = tcase_create("offset_lines");
+	split_hex_areas = false;
+	lex("\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001  E..8.m@.@.,Q....\n"
+	    "\t0x0010:  7f 0001 [|tcp]\n");
+	split_hex_areas = true;
+	ck_assert_str_eq(kinds(), "OFFSET HEX ASCII NL OFFSET HEX CUT NL EOF");
+	ck_assert_tok(nth(TOK_HEX, 0), TOK_HEX, "4500 0038 106d 4000 4006 2c51 7f00 0001", 1, 11);
+	ck_assert_tok(nth(TOK_HEX, 1), TOK_HEX, "7f 0001", 2, 11);
+}
+END_TEST
+
+/* An absurd run of groups comes in pieces of at most 16 groups, each at its
+ * own column: a token is scanned again from its start at each refill. */
+START_TEST(long_hex_area_comes_in_pieces)
+{
+	char line[256] = "\t0x0000:  ";
+	for (int g = 0; g < 20; g++)
+		strcat(line, g ? " abcd" : "abcd");
+	strcat(line, "\n");
+	split_hex_areas = false;
+	lex(line);
+	split_hex_areas = true;
+	ck_assert_str_eq(kinds(), "OFFSET HEX HEX NL EOF");
+	ck_assert_uint_eq(strlen(nth(TOK_HEX, 0)->text), 16 * 5 - 1);
+	ck_assert_uint_eq(nth(TOK_HEX, 1)->col, 11 + 16 * 5);
+	ck_assert_str_eq(nth(TOK_HEX, 1)->text, "abcd abcd abcd abcd");
+}
+END_TEST
+
+static void use_full_tables(void)
+{
+	lx = &hexlex_full_tables;
+}
+
+/* The tests, once per build of the scanner (suffix names the build). */
+static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
+{
+	char name[64];
+#define NEW_TCASE(n)                                                                 \
+	(snprintf(name, sizeof(name), "%s%s", (n), suffix), tc = tcase_create(name), \
+	 setup ? tcase_add_checked_fixture(tc, setup, NULL) : (void)0)
+	TCase *tc;
+	NEW_TCASE("offset_lines");
 	tcase_add_test(tc, offset_line_without_ascii);
 	tcase_add_test(tc, offset_line_with_ascii);
 	tcase_add_test(tc, ascii_that_looks_like_hex_is_ascii);
@@ -448,13 +515,13 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, offset_without_leading_tab);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("tcpdump3");
+	NEW_TCASE("tcpdump3");
 	tcase_add_test(tc, v3_ascii_after_tab);
 	tcase_add_test(tc, v3_padded_hex_then_tab_before_ascii);
 	tcase_add_test(tc, v3_bare_hex_line);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("text_lines");
+	NEW_TCASE("text_lines");
 	tcase_add_test(tc, summary_lines_with_every_time_stamp_option);
 	tcase_add_test(tc, summary_that_starts_like_hex_is_summary);
 	tcase_add_test(tc, verbose_continuation_and_detail_lines_are_indented);
@@ -465,7 +532,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, empty_input);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("marks_and_errors");
+	NEW_TCASE("marks_and_errors");
 	tcase_add_test(tc, cut_mark_after_hex);
 	tcase_add_test(tc, non_hex_character_in_hex_area);
 	tcase_add_test(tc, bracketed_remark_after_inner_dump);
@@ -473,7 +540,17 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, ascii_column_may_start_with_a_bracket);
 	tcase_add_test(tc, line_numbers_across_many_lines);
 	tcase_add_test(tc, reads_from_a_pipe);
+	tcase_add_test(tc, hex_area_is_one_token);
+	tcase_add_test(tc, long_hex_area_comes_in_pieces);
 	suite_add_tcase(s, tc);
+#undef NEW_TCASE
+}
+
+static Suite *make_suite(void)
+{
+	Suite *s = suite_create("lexer");
+	add_tcases(s, "", NULL);
+	add_tcases(s, "_full_tables", use_full_tables);
 	return s;
 }
 

@@ -114,6 +114,33 @@ START_TEST(field_values_as_people_read_them)
 }
 END_TEST
 
+/* The writers behind the views' numbers, without printf: the same text as
+ * printf's "%llu", at the edges of their digit tables and beyond. */
+START_TEST(numbers_as_printf_writes_them)
+{
+	static const unsigned long long v[] = {0, 9, 10, 99, 100, 101, 999, 1000, 65535,
+					       4294967295ull, 18446744073709551615ull};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "%llu", v[i]);
+		sb_reset(&out);
+		sb_put_uint(&out, v[i]);
+		ck_assert_str_eq(out.s, want);
+	}
+	/* and into the room left by sb_printf, growing when it is not enough */
+	struct strbuf b;
+	sb_init(&b);
+	for (int i = 0; i < 100; i++)
+		sb_printf(&b, "%d,", i);
+	ck_assert_uint_eq(b.len, 10 * 2 + 90 * 3);
+	ck_assert_str_eq(b.s + b.len - 6, "98,99,");
+	sb_free(&b);
+	sb_printf(&b, "%s", "after free");
+	ck_assert_str_eq(b.s, "after free");
+	sb_free(&b);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -125,6 +152,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, explain_stays_within_its_width);
 	tcase_add_test(tc, brief_is_one_line);
 	tcase_add_test(tc, field_values_as_people_read_them);
+	tcase_add_test(tc, numbers_as_printf_writes_them);
 	suite_add_tcase(s, tc);
 	return s;
 }

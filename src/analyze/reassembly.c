@@ -85,6 +85,8 @@ static bool ipv4_fragment(const struct packet *p, size_t l, struct frag_info *fi
 {
 	const struct field *mf = layer_field(p, l, "ip.flags.mf");
 	const struct field *fo = layer_field(p, l, "ip.frag_offset");
+	if (!mf || !fo || (!mf->value && !fo->value))
+		return false; /* a whole datagram: no need to look further */
 	const struct field *hl = layer_field(p, l, "ip.hdr_len");
 	const struct field *len = layer_field(p, l, "ip.len");
 	const struct field *id = layer_field(p, l, "ip.id");

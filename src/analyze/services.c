@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,19 +24,44 @@ static const struct {
 	{6379, "redis"},   {8080, "http-alt"},
 };
 
-/* One cache line per port would be wasteful; lookups are rare enough
- * (explain view only) that the libc call per port is fine. */
-const char *service_name(uint16_t port, const char *proto)
+static const char *lookup(uint16_t port, const char *proto, char name[64])
 {
-	static char name[64];
 	struct servent *s = getservbyport(htons(port), proto);
 	if (s && s->s_name) {
-		strncpy(name, s->s_name, sizeof(name) - 1);
-		name[sizeof(name) - 1] = '\0';
+		strncpy(name, s->s_name, 63);
+		name[63] = '\0';
 		return name;
 	}
 	for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
 		if (builtin[i].port == port)
 			return builtin[i].name;
 	return NULL;
+}
+
+/* getservbyport reads /etc/services from the top on every call, which was
+ * a tenth of the explain view's time: the answers for recent ports are
+ * kept, one slot per port number modulo the table size. */
+#define SERVICE_CACHE_SIZE 256
+static struct {
+	bool used;
+	uint16_t port;
+	char proto[8];
+	const char *answer; /* NULL, a builtin name, or name below */
+	char name[64];
+} cache[SERVICE_CACHE_SIZE];
+
+const char *service_name(uint16_t port, const char *proto)
+{
+	static char name[64];
+	if (strlen(proto) >= sizeof(cache[0].proto))
+		return lookup(port, proto, name);
+	unsigned h = port % SERVICE_CACHE_SIZE;
+	if (!cache[h].used || cache[h].port != port || strcmp(cache[h].proto, proto) != 0) {
+		const char *a = lookup(port, proto, cache[h].name);
+		cache[h].used = true;
+		cache[h].port = port;
+		strcpy(cache[h].proto, proto);
+		cache[h].answer = a;
+	}
+	return cache[h].answer;
 }

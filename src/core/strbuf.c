@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void grow(struct strbuf *b, size_t need)
+void sb_grow(struct strbuf *b, size_t need)
 {
 	if (b->len + need + 1 <= b->cap)
 		return;
@@ -24,7 +24,7 @@ void sb_init(struct strbuf *b)
 {
 	b->s = NULL;
 	b->len = b->cap = 0;
-	grow(b, 0);
+	sb_grow(b, 0);
 	b->s[0] = '\0';
 }
 
@@ -42,37 +42,55 @@ void sb_reset(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
-void sb_putn(struct strbuf *b, const char *s, size_t n)
-{
-	grow(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void sb_putc(struct strbuf *b, char c)
-{
-	grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-void sb_puts(struct strbuf *b, const char *s)
-{
-	sb_putn(b, s, strlen(s));
-}
-
+/* Formats straight into the room left; only text longer than that is
+ * formatted a second time, after the buffer grew. */
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 {
+	if (!b->s)
+		sb_grow(b, 0);
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	if (n > 0) {
-		grow(b, (size_t)n);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->s + b->len, room, fmt, ap);
+	if (n > 0 && (size_t)n >= room) {
+		sb_grow(b, (size_t)n);
 		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
-		b->len += (size_t)n;
 	}
+	if (n > 0)
+		b->len += (size_t)n;
+	b->s[b->len] = '\0';
 	va_end(again);
+}
+
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[201] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+void sb_put_uint(struct strbuf *b, unsigned long long v)
+{
+	if (v < 10) { /* most offsets, lengths and flags */
+		sb_putc(b, (char)('0' + v));
+		return;
+	}
+	char buf[24];
+	size_t k = sizeof(buf);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		k -= 2;
+		memcpy(buf + k, digit_pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		k -= 2;
+		memcpy(buf + k, digit_pairs + 2 * v, 2);
+	} else {
+		buf[--k] = (char)('0' + v);
+	}
+	sb_putn(b, buf + k, sizeof(buf) - k);
 }
 
 void sb_printf(struct strbuf *b, const char *fmt, ...)

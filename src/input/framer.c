@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
@@ -18,7 +19,6 @@
 #include "core/i18n.h"
 #include "core/packet.h"
 #include "core/strbuf.h"
-#include "hexlex.h"
 #include "input/linkguess.h"
 #include "input/paste.h"
 #include "input/token.h"
@@ -49,6 +49,10 @@ struct framer {
 	bool offsets_seen, damaged;
 	size_t last_line_bytes;  /* bytes on the record's last hex line */
 	char stream_link[32];
+	/* declared_length's guess for the bytes as they are now, handed on
+	 * with the frame when it is emitted at once (struct frame.guess) */
+	bool has_guess;
+	enum link_type guess;
 
 	/* the line being scanned */
 	struct strbuf line;
@@ -68,27 +72,36 @@ struct framer {
 	struct strbuf remark_source;
 };
 
+/* Room for n more bytes in the record. */
+static void reserve_bytes(struct framer *fr, size_t n)
+{
+	if (fr->len + n <= fr->cap)
+		return;
+	size_t cap = fr->cap ? fr->cap : 4096;
+	while (cap < fr->len + n)
+		cap *= 2;
+	uint8_t *nb = realloc(fr->bytes, cap);
+	if (!nb) {
+		fputs("hexplain: out of memory\n", stderr);
+		exit(2);
+	}
+	fr->bytes = nb;
+	fr->cap = cap;
+}
+
 static void put_byte(struct framer *fr, uint8_t b)
 {
-	if (fr->len == fr->cap) {
-		size_t cap = fr->cap ? fr->cap * 2 : 4096;
-		uint8_t *nb = realloc(fr->bytes, cap);
-		if (!nb) {
-			fputs("hexplain: out of memory\n", stderr);
-			exit(2);
-		}
-		fr->bytes = nb;
-		fr->cap = cap;
-	}
+	reserve_bytes(fr, 1);
 	fr->bytes[fr->len++] = b;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	return (tolower((unsigned char)c) - 'a' + 10) & 0xf;
-}
+/* Each hex digit's value; the lexer hands over nothing else. */
+static const uint8_t hex_value[256] = {
+	['0'] = 0,  ['1'] = 1,  ['2'] = 2,  ['3'] = 3,  ['4'] = 4,  ['5'] = 5,  ['6'] = 6,
+	['7'] = 7,  ['8'] = 8,  ['9'] = 9,  ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13,
+	['e'] = 14, ['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14,
+	['F'] = 15,
+};
 
 /* tcpdump's mark for a packet it could not print further: "[|proto]". */
 static bool is_cut_marker(const char *s, size_t n)
@@ -231,6 +244,8 @@ static void emit(struct framer *fr)
 			.has_summary = fr->has_summary,
 			.stream_link = fr->stream_link,
 			.damaged = fr->damaged,
+			.has_guess = fr->has_guess && fr->has_summary,
+			.guess = fr->guess,
 		};
 		fr->fn(&f, fr->user);
 	} else if (fr->has_summary) {
@@ -239,6 +254,7 @@ static void emit(struct framer *fr)
 			    _("text without hex was skipped: '%.*s'"), (int)(first < 60 ? first : 60),
 			    fr->summary.s);
 	}
+	fr->has_guess = false;
 	sb_reset(&fr->summary);
 	fr->has_summary = false;
 	fr->len = 0;
@@ -298,9 +314,10 @@ static bool continues_record(const struct framer *fr, const char *s, size_t n)
  * live `tcpdump -l | hexplain` explains each packet as it arrives.  (An
  * inner -vv dump also ends short, but its bytes do not parse as a packet of
  * the right length, so the record stays open for the packet's own dump.) */
-static size_t declared_length(const struct framer *fr)
+static size_t declared_length(struct framer *fr)
 {
 	enum link_type link = link_guess(fr->bytes, fr->len, fr->summary.s, LINK_UNKNOWN, NULL);
+	fr->guess = link;
 	return link_declared_length(fr->bytes, fr->len, link);
 }
 
@@ -310,8 +327,10 @@ static void emit_if_complete(struct framer *fr, size_t line_bytes)
 	if (!fr->has_summary || line_bytes == 0 || line_bytes >= 16 || fr->len == 0)
 		return;
 	size_t want = declared_length(fr);
-	if (want && fr->len >= want)
+	if (want && fr->len >= want) {
+		fr->has_guess = true; /* made of exactly the bytes handed on */
 		emit(fr);
+	}
 }
 
 /* With nothing more to read for a moment, a live pipe's pending record is as
@@ -335,21 +354,118 @@ static void start_record(struct framer *fr, unsigned long line)
 	fr->record_line = line;
 }
 
+/* An odd run of n digits at s (column col) lost its last digit: the error
+ * quotes the line as read up to the end of the run (quote_end). */
+static void odd_run(struct framer *fr, const char *s, size_t n, unsigned long col,
+		    size_t quote_end)
+{
+	fr->damaged = true;
+	fr->line_damaged = true;
+	char saved = fr->line.s[quote_end];
+	fr->line.s[quote_end] = '\0';
+	diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
+		    _("odd number of hex digits in '%.*s'; the last digit was dropped"), (int)n, s);
+	fr->line.s[quote_end] = saved;
+}
+
 /* Appends a run of hex digits to the record; an odd run loses its last
  * digit, with an error pointing at it. */
-static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col)
+static void take_hex(struct framer *fr, const char *s, size_t n, unsigned long col,
+		     size_t quote_end)
 {
 	size_t even = n & ~(size_t)1;
+	reserve_bytes(fr, even / 2);
+	uint8_t *out = fr->bytes + fr->len;
+	const unsigned char *in = (const unsigned char *)s;
 	for (size_t i = 0; i < even; i += 2)
-		put_byte(fr, (uint8_t)(hexval(s[i]) << 4 | hexval(s[i + 1])));
-	if (n & 1) {
-		fr->damaged = true;
-		fr->line_damaged = true;
-		diag_report(fr->d, SEV_ERROR, fr->name, fr->line_no, col + n - 1, fr->line.s,
-			    _("odd number of hex digits in '%.*s'; the last digit was dropped"),
-			    (int)n, s);
-	}
+		*out++ = (uint8_t)(hex_value[in[i]] << 4 | hex_value[in[i + 1]]);
+	fr->len += even / 2;
+	if (n & 1)
+		odd_run(fr, s, n, col, quote_end);
 }
+
+/* Whether 39 characters of a hex area (digits and single spaces) are eight
+ * groups of four: exactly seven spaces, at 4, 9, ... 34.  Read eight bytes
+ * at a time, the spaces found all at once. */
+static bool is_full_line(const unsigned char *in)
+{
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+	for (size_t i = 0; i < 39; i++)
+		if ((in[i] == ' ') != (i % 5 == 4))
+			return false;
+	return true;
+#else
+	static const uint64_t where[5] = {
+		/* bit 7 of each byte that must be a space, little-endian loads */
+		0x0000008000000000u, /* 4 */
+		0x0080000000008000u, /* 9, 14 */
+		0x0000000080000000u, /* 19 */
+		0x0000800000000080u, /* 24, 29 */
+		0x0000000000800000u, /* 34 */
+	};
+	uint64_t w[5] = {0};
+	memcpy(w, in, 39);
+	for (int i = 0; i < 5; i++) {
+		/* a space byte becomes 0x00, then has bit 7 set below */
+		uint64_t x = w[i] ^ 0x2020202020202020u;
+		uint64_t zero = (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+		if (i == 4)
+			zero &= 0x0080808080808080u; /* bytes 32..38 only */
+		if (zero != where[i])
+			return false;
+	}
+	return true;
+#endif
+}
+
+/* Appends the hex area of an offset line: runs of digits with one space
+ * between them (TOK_HEX), decoded in one pass; each run of odd length is
+ * reported at its own column.  line_at is where the area starts in
+ * fr->line. */
+static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned long col,
+			  size_t line_at)
+{
+	reserve_bytes(fr, n / 2 + 1);
+	const unsigned char *in = (const unsigned char *)s, *end = in + n;
+	uint8_t *out = fr->bytes + fr->len;
+	/* tcpdump's full line, eight groups of four digits: no run can be
+	 * odd, so no digit needs looking at twice */
+	if (n == 39 && is_full_line(in)) {
+		for (int g = 0; g < 8; g++, in += 5) {
+			out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+			out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
+			out += 2;
+		}
+		fr->len += 16;
+		return;
+	}
+	while (in < end) {
+		const unsigned char *run = in;
+		while (in + 1 < end && in[0] != ' ' && in[1] != ' ') {
+			*out++ = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+			in += 2;
+		}
+		if (in < end && *in != ' ') {
+			/* a digit left over: the run is odd */
+			fr->len = (size_t)(out - fr->bytes);
+			size_t at = (size_t)(run - (const unsigned char *)s);
+			size_t len = (size_t)(in + 1 - run);
+			odd_run(fr, (const char *)run, len, col + at, line_at + at + len);
+			in++;
+		}
+		in++; /* the space between runs */
+	}
+	fr->len = (size_t)(out - fr->bytes);
+}
+
+/* What tcpdump's ASCII column shows for each byte value. */
+static const char ascii_shown[256] =
+	"................................"
+	".!\"#$%&'()*+,-./0123456789:;<=>?"
+	"@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_"
+	"`abcdefghijklmnopqrstuvwxyz{|}~."
+	"................................................................"
+	"................................................................";
 
 static void check_ascii(struct framer *fr, const struct hex_line *hl)
 {
@@ -359,6 +475,14 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	 * fuzz/fuzz_text.c, tests/regress/text-crash-dbadc093...) */
 	const uint8_t *b = nbytes ? fr->bytes + hl->start : NULL;
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
+	/* the usual case, a column that agrees, in one comparison */
+	char shown[64];
+	if (n && n <= sizeof(shown)) {
+		for (size_t i = 0; i < n; i++)
+			shown[i] = ascii_shown[b[i]];
+		if (memcmp(shown, hl->ascii, n) == 0)
+			n = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		char want = (b[i] > 0x20 && b[i] < 0x7f) ? (char)b[i] : '.';
 		char got = hl->ascii[i];
@@ -563,6 +687,26 @@ static void begin_line(struct framer *fr)
 	fr->line_damaged = false;
 }
 
+/* The lexer's white space, {WS}: " \t\r\f\v". */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The value of an offset token's "0x0010": as strtoul(s, NULL, 16) reads
+ * it, saturating at ULONG_MAX. */
+static unsigned long parse_offset(const char *s)
+{
+	s += 2; /* the lexer's rule starts it with 0x or 0X */
+	unsigned long v = 0;
+	for (; isxdigit((unsigned char)*s); s++) {
+		if (v > ULONG_MAX >> 4)
+			return ULONG_MAX;
+		v = v << 4 | hex_value[(unsigned char)*s];
+	}
+	return v;
+}
+
 /* Reads tcpdump's text; prefix is what was read already to tell the format. */
 static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, void *user,
 			 const struct strbuf *prefix, int read_errno)
@@ -570,12 +714,15 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
 			       .prefix = prefix->s, .prefix_len = prefix->len,
 			       .read_errno = read_errno};
-	yyscan_t scanner;
-	if (hexlex_lex_init_extra(&st, &scanner) != 0)
-		return false;
-	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
 	struct stat sb;
 	st.pollable = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode);
+	/* a file cannot pause: the full tables' look past a token's end
+	 * never waits for a writer there */
+	const struct hexlex_scanner *lx = st.pollable ? &hexlex_interactive : &hexlex_full_tables;
+	void *scanner;
+	if (lx->init(&st, &scanner) != 0)
+		return false;
+	struct framer fr = {.d = d, .name = name, .fn = fn, .user = user};
 	st.idle_ms = FRAMER_IDLE_MS;
 	st.on_idle = on_idle;
 	st.idle_ctx = &fr;
@@ -588,9 +735,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	sb_init(&ascii);
 	begin_line(&fr);
 	for (;;) {
-		int tok = hexlex_lex(scanner);
-		const char *text = hexlex_get_text(scanner);
-		size_t len = (size_t)hexlex_get_leng(scanner);
+		const char *text;
+		size_t len;
+		int tok = lx->next(scanner, &text, &len);
 		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
 			fr.line_no = st.line - (tok == TOK_NEWLINE);
 			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
@@ -610,11 +757,16 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
 			fr.hl.has_offset = true;
-			fr.hl.offset_col = col + strspn(text, " \t\r\f\v");
-			fr.hl.offset = strtoul(text + strspn(text, " \t\r\f\v"), NULL, 16);
+		{
+			size_t ws = 0;
+			while (is_blank(text[ws]))
+				ws++;
+			fr.hl.offset_col = col + ws;
+			fr.hl.offset = parse_offset(text + ws);
+		}
 			break;
 		case TOK_HEX:
-			take_hex(&fr, text, len, col);
+			take_hex_area(&fr, text, len, col, fr.line.len - len);
 			break;
 		case TOK_BAREHEX:
 			fr.line_kind = TOK_BAREHEX;
@@ -623,7 +775,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 				i += sp;
 				size_t run = strspn(text + i, "0123456789abcdefABCDEF");
 				if (run)
-					take_hex(&fr, text + i, run, col + i);
+					take_hex(&fr, text + i, run, col + i, fr.line.len);
 				i += run;
 				if (!sp && !run)
 					i++;
@@ -637,7 +789,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 				fr.hl.ascii_col = col;
 			}
 			sb_putn(&ascii, text, len);
-			while (ascii.len && strchr(" \t\r\f\v", ascii.s[ascii.len - 1]))
+			while (ascii.len && is_blank(ascii.s[ascii.len - 1]))
 				ascii.s[--ascii.len] = '\0';
 			fr.hl.ascii = ascii.s;
 			fr.hl.ascii_len = ascii.len;
@@ -678,7 +830,7 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 	emit(&fr);
 	bool ok = st.read_errno == 0;
 	errno = st.read_errno;
-	hexlex_lex_destroy(scanner);
+	lx->destroy(scanner);
 	sb_free(&fr.summary);
 	sb_free(&fr.line);
 	sb_free(&fr.remark_source);
@@ -696,18 +848,22 @@ static bool read_paste(int fd, const char *name, const struct paste_format *form
 	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fd, .ended_line = 1,
 			       .prefix = prefix->s, .prefix_len = prefix->len,
 			       .read_errno = read_errno};
-	yyscan_t scanner;
-	if (hexlex_lex_init_extra(&st, &scanner) != 0)
+	/* pastes are small: the interactive scanner serves files too */
+	const struct hexlex_scanner *lx = &hexlex_interactive;
+	void *scanner;
+	if (lx->init(&st, &scanner) != 0)
 		return false;
-	hexlex_begin_raw(scanner);
+	lx->begin_raw(scanner);
 	struct paste_line *lines = NULL;
 	size_t n = 0, cap = 0;
 	struct strbuf line;
 	sb_init(&line);
 	for (;;) {
-		int tok = hexlex_lex(scanner);
+		const char *text;
+		size_t len;
+		int tok = lx->next(scanner, &text, &len);
 		if (tok == TOK_TEXT) {
-			sb_putn(&line, hexlex_get_text(scanner), (size_t)hexlex_get_leng(scanner));
+			sb_putn(&line, text, len);
 			continue;
 		}
 		if (tok != TOK_NEWLINE && (tok != TOK_EOF || line.len == 0))
@@ -739,7 +895,7 @@ static bool read_paste(int fd, const char *name, const struct paste_format *form
 	sb_free(&line);
 	bool ok = st.read_errno == 0;
 	errno = st.read_errno;
-	hexlex_lex_destroy(scanner);
+	lx->destroy(scanner);
 	return ok;
 }
 

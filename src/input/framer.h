@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/packet.h"
 #include "input/diag.h"
 
 struct frame {
@@ -22,6 +23,14 @@ struct frame {
 	size_t wire_len;           /* the frame's length on the wire when known (a
 				    * capture file's record says it), else 0 */
 	bool damaged;              /* the hex had errors: bytes may be missing */
+	/* The framer's own guess of the first layer, made to tell whether the
+	 * dump is complete: link_guess(bytes, len, summary, LINK_UNKNOWN,
+	 * NULL), when has_summary.  A consumer whose previous packet began
+	 * with the same link type gets that answer from a call of its own
+	 * too (continuing the stream only adds to that candidate's score),
+	 * so it need not guess again. */
+	bool has_guess;
+	enum link_type guess;
 };
 
 /* How long a live input may pause before its pending packet is handed on. */

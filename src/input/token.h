@@ -47,9 +47,25 @@ void lex_wait_for_input(struct lex_state *st);
  * new length. */
 size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
 
-/* Puts a fresh scanner (a yyscan_t) in RAW mode: every line is text in
- * pieces (TOK_TEXT), for the paste reader.  Call before the first token. */
-void hexlex_begin_raw(void *yyscanner);
+/* A scanner's entry points.  lexer/hexlex.l is built twice: with
+ * compressed tables, an interactive scanner that hands on a line
+ * as soon as its newline is read; and with full tables (-Cf), which scan
+ * about twice as fast but always look at the character after a token, so
+ * that a live pipe's last line would wait for the next one to arrive.  The
+ * full tables are for regular files, which never pause; the same rules
+ * make the same tokens in both. */
+struct hexlex_scanner {
+	int (*init)(struct lex_state *st, void **scanner);
+	/* the next token's kind, with its text and length */
+	int (*next)(void *scanner, const char **text, size_t *len);
+	int (*destroy)(void *scanner);
+	/* Puts a fresh scanner in RAW mode: every line is text in pieces
+	 * (TOK_TEXT), for the paste reader.  Call before the first token. */
+	void (*begin_raw)(void *scanner);
+};
+
+extern const struct hexlex_scanner hexlex_interactive;
+extern const struct hexlex_scanner hexlex_full_tables;
 
 /* Copies up to max bytes of the unread prefix into buf; returns how many. */
 size_t lex_take_prefix(struct lex_state *st, char *buf, size_t max);
