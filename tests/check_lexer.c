@@ -501,10 +501,14 @@ static void use_full_tables(void)
 /* The tests, once per build of the scanner (suffix names the build). */
 static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 {
-	char name[64];
-#define NEW_TCASE(n)                                                                 \
-	(snprintf(name, sizeof(name), "%s%s", (n), suffix), tc = tcase_create(name), \
-	 setup ? tcase_add_checked_fixture(tc, setup, NULL) : (void)0)
+	/* Check keeps the pointer to a test case's name, not a copy: the names
+	 * must outlive the run */
+	static char names[32][64]; /* 4 cases a build now */
+	static size_t used;
+	char *name = NULL;
+#define NEW_TCASE(n)                                                                   \
+	(name = names[used++ % 32], snprintf(name, sizeof(names[0]), "%s%s", (n), suffix), \
+	 tc = tcase_create(name), setup ? tcase_add_checked_fixture(tc, setup, NULL) : (void)0)
 	TCase *tc;
 	NEW_TCASE("offset_lines");
 	tcase_add_test(tc, offset_line_without_ascii);
