@@ -50,12 +50,6 @@ static void explain_ns(const struct packet *p, const struct field *f, struct str
 		sb_puts(o, _(" (more than a second: not a valid nanosecond count)"));
 }
 
-static void explain_etype(const struct packet *p, const struct field *f, struct strbuf *o)
-{
-	(void)p;
-	explain_ethertype_value((uint16_t)f->value, o);
-}
-
 static const struct field_def avsp_rows[] = {
 	{"avsp.sub_type", N_("sub-type"), FT_UINT, 0, 2, 0, 0, 0, BASE_DEC, avsp_subtype_names,
 	 NULL, N_("what the shim carries: 1, a timestamp")},
@@ -68,7 +62,7 @@ static const struct field_def avsp_64_rows[] = {
 	{"avsp.64ns", N_("nanoseconds"), FT_UINT, 8, 4, 0, 0, 0, BASE_DEC, NULL, explain_ns,
 	 N_("the nanoseconds of the time the switch saw the frame")},
 	{"avsp.etype", N_("type"), FT_UINT, 12, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	 explain_etype, N_("the frame's own EtherType, moved behind the shim")},
+	 explain_ethertype_field, N_("the frame's own EtherType, moved behind the shim")},
 };
 static const struct field_def avsp_48_rows[] = {
 	{"avsp.48sec", N_("seconds"), FT_UINT, 4, 2, 0, 0, 0, BASE_DEC, NULL, explain_seconds,
@@ -76,7 +70,7 @@ static const struct field_def avsp_48_rows[] = {
 	{"avsp.48ns", N_("nanoseconds"), FT_UINT, 6, 4, 0, 0, 0, BASE_DEC, NULL, explain_ns,
 	 N_("the nanoseconds of the time the switch saw the frame")},
 	{"avsp.etype", N_("type"), FT_UINT, 10, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	 explain_etype, N_("the frame's own EtherType, moved behind the shim")},
+	 explain_ethertype_field, N_("the frame's own EtherType, moved behind the shim")},
 };
 #define ROWS(t) (sizeof(t) / sizeof((t)[0]))
 

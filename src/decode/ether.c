@@ -123,7 +123,7 @@ static void explain_lg(const struct packet *p, const struct field *f, struct str
 			    : _("0: globally unique (IEEE-assigned OUI)"));
 }
 
-static void explain_type(const struct packet *p, const struct field *f, struct strbuf *o)
+void explain_ethertype_field(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
 	explain_ethertype_value((uint16_t)f->value, o);
@@ -155,14 +155,14 @@ static const struct field_def eth_fields[] = {
 
 /* The last two bytes of the header take one of three rows by value. */
 static const struct field_def eth_type = {
-	"eth.type", N_("type"), FT_UINT, 12, 2, 0, 0, 0, BASE_HEX, ethertype_names, explain_type,
+	"eth.type", N_("type"), FT_UINT, 12, 2, 0, 0, 0, BASE_HEX, ethertype_names, explain_ethertype_field,
 	N_("EtherType: the protocol the frame carries (IEEE registry); ≥ 1536")};
 static const struct field_def eth_len = {
 	"eth.len", N_("length"), FT_UINT, 12, 2, 0, 0, 0, BASE_DEC, NULL, explain_len,
 	N_("IEEE 802.3 length of the LLC data; ≤ 1500")};
 static const struct field_def eth_invalid_lentype = {
 	"eth.invalid_lentype", N_("length/type"), FT_UINT, 12, 2, 0, 0, 0, BASE_HEX, NULL,
-	explain_type, N_("1501..1535 is neither an 802.3 length nor an EtherType")};
+	explain_ethertype_field, N_("1501..1535 is neither an 802.3 length nor an EtherType")};
 
 /* ---- 802.1Q / 802.1ad tags ---- */
 
@@ -228,10 +228,10 @@ static const struct field_def stag_fields[] = {
 };
 static const struct field_def stag_etype = {
 	"ieee8021ah.etype", N_("type"), FT_UINT, 2, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	explain_type, N_("the EtherType of what follows the tag: usually 0x8100, the customer tag")};
+	explain_ethertype_field, N_("the EtherType of what follows the tag: usually 0x8100, the customer tag")};
 
 static const struct field_def vlan_etype = {
-	"vlan.etype", N_("type"), FT_UINT, 2, 2, 0, 0, 0, BASE_HEX, ethertype_names, explain_type,
+	"vlan.etype", N_("type"), FT_UINT, 2, 2, 0, 0, 0, BASE_HEX, ethertype_names, explain_ethertype_field,
 	N_("the EtherType of what follows the tag")};
 static const struct field_def vlan_len = {
 	"vlan.len", N_("length"), FT_UINT, 2, 2, 0, 0, 0, BASE_DEC, NULL, explain_len,

@@ -13,6 +13,8 @@ extern const struct value_name ethertype_names[];
 
 /* Writes "0x0800 → IPv4" (or the 802.3 length reading for values < 1536). */
 void explain_ethertype_value(uint16_t type, struct strbuf *o);
+/* The same, as a field table's meaning function for a type field. */
+void explain_ethertype_field(const struct packet *p, const struct field *f, struct strbuf *o);
 
 /* What follows a link header that ends in an EtherType: 802.1Q/802.1ad tags
  * (each its own "vlan" layer), then the network layer through

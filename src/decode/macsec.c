@@ -44,12 +44,6 @@ static void explain_tci(const struct packet *p, const struct field *f, struct st
 	sb_puts(o, tci & TCI_SC ? _("; the SCI is present") : _("; no SCI"));
 }
 
-static void explain_etype(const struct packet *p, const struct field *f, struct strbuf *o)
-{
-	(void)p;
-	explain_ethertype_value((uint16_t)f->value, o);
-}
-
 static const struct field_def macsec_rows[] = {
 	{"macsec.TCI", N_("tag control (TCI)"), FT_UINT, 0, 1, 0xfc, 0, 0, BASE_HEX, NULL, explain_tci,
 	 N_("six flag bits that say how the frame is protected (802.1AE §9.5)")},
@@ -80,7 +74,7 @@ static const struct field_def sci_rows[] = {
 };
 static const struct field_def macsec_etype = {
 	"macsec.etype", N_("type"), FT_UINT, 0, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	explain_etype, N_("the frame's own EtherType, in clear since the data is not encrypted")};
+	explain_ethertype_field, N_("the frame's own EtherType, in clear since the data is not encrypted")};
 static const struct field_def macsec_data = {
 	"macsec.data", N_("protected data"), FT_BYTES, 0, 0, 0, 0, 0, BASE_HEX, NULL, NULL,
 	N_("the frame's own type and payload, encrypted or changed: unreadable without the key")};

@@ -124,12 +124,6 @@ static void explain_unused(const struct packet *p, const struct field *f, struct
 		  SLL_ADDR_LEN - (unsigned)f->length, (unsigned)f->length);
 }
 
-static void explain_etype(const struct packet *p, const struct field *f, struct strbuf *o)
-{
-	(void)p;
-	explain_ethertype_value((uint16_t)f->value, o);
-}
-
 static void explain_ltype(const struct packet *p, const struct field *f, struct strbuf *o)
 {
 	(void)p;
@@ -182,13 +176,13 @@ static const struct field_def sll2_fields[] = {
 /* The protocol rows, relative to where the protocol field lies. */
 static const struct field_def sll_etype = {
 	"sll.etype", N_("protocol"), FT_UINT, 0, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	explain_etype, N_("the EtherType of the packet")};
+	explain_ethertype_field, N_("the EtherType of the packet")};
 static const struct field_def sll_ltype = {
 	"sll.ltype", N_("protocol"), FT_UINT, 0, 2, 0, 0, 0, BASE_HEX, ltype_names, explain_ltype,
 	N_("a Linux protocol number (ETH_P_*) for frames without an EtherType")};
 static const struct field_def sll_gretype = {
 	"sll.gretype", N_("protocol"), FT_UINT, 0, 2, 0, 0, 0, BASE_HEX, ethertype_names,
-	explain_etype, N_("the GRE protocol type of a packet on a GRE tunnel")};
+	explain_ethertype_field, N_("the GRE protocol type of a packet on a GRE tunnel")};
 
 /* Address rows: where they start depends on the version. */
 static const struct field_def sll_src_eth = {
