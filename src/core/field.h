@@ -42,6 +42,9 @@ struct value_name {
 typedef void (*field_explain_fn)(const struct packet *p, const struct field *f,
 				 struct strbuf *out);
 
+/* How many rows a field table has. */
+#define ROWS(table) (sizeof(table) / sizeof((table)[0]))
+
 struct field_def {
 	const char *name;  /* Wireshark display-filter name: ip.ttl */
 	const char *title; /* N_() short title: "time to live" */

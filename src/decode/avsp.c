@@ -72,7 +72,6 @@ static const struct field_def avsp_48_rows[] = {
 	{"avsp.etype", N_("type"), FT_UINT, 10, 2, 0, 0, 0, BASE_HEX, ethertype_names,
 	 explain_ethertype_field, N_("the frame's own EtherType, moved behind the shim")},
 };
-#define ROWS(t) (sizeof(t) / sizeof((t)[0]))
 
 bool decode_avsp(struct packet *p, uint32_t off, const struct decode_ctx *ctx,
 		 uint16_t *next_type, uint32_t *next_off)

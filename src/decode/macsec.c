@@ -81,7 +81,6 @@ static const struct field_def macsec_data = {
 static const struct field_def macsec_icv = {
 	"macsec.ICV", N_("integrity check value (ICV)"), FT_BYTES, 0, 0, 0, 0, 0, BASE_HEX, NULL,
 	NULL, N_("the cipher suite's tag over the frame: checkable only with the key")};
-#define ROWS(t) (sizeof(t) / sizeof((t)[0]))
 
 void decode_macsec(struct packet *p, uint32_t off, uint32_t end, const struct decode_ctx *ctx)
 {

@@ -224,7 +224,6 @@ static const struct field_def pim_register_flag = {
 	"pim.register_flag", N_("register flags"), FT_UINT, 4, 4, 0, 0, 0, BASE_HEX, NULL, NULL,
 	N_("B (border) and N (null register); the encapsulated packet follows")};
 
-#define ROWS(t) (sizeof(t) / sizeof((t)[0]))
 
 /* Opens a tunnel layer and reads its fixed rows; false when cut short. */
 static bool tunnel_header(struct packet *p, const char *proto, const char *title,
