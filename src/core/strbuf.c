@@ -1,6 +1,7 @@
 /* strbuf.c - growable strings (see strbuf.h). */
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,16 @@ size_t display_width(const char *s, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n;) {
+		/* the usual case, plain ASCII: eight columns per step */
+		if (i + 8 <= n) {
+			uint64_t eight;
+			memcpy(&eight, s + i, 8);
+			if (!(eight & 0x8080808080808080u)) {
+				w += 8;
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			w++;
