@@ -146,9 +146,9 @@ size_t display_width(const char *s, size_t n)
 void sb_pad_to(struct strbuf *b, size_t line_start, size_t col)
 {
 	size_t w = display_width(b->s + line_start, b->len - line_start);
-	do
-		sb_putc(b, ' ');
-	while (++w < col);
+	size_t n = w + 1 < col ? col - w : 1; /* one space at least */
+	memset(sb_reserve(b, n), ' ', n);
+	sb_commit(b, n);
 }
 
 void sb_write(const struct strbuf *b, FILE *f)
