@@ -103,6 +103,12 @@ static const uint8_t hex_value[256] = {
 	['F'] = 15,
 };
 
+static const bool is_hex_digit[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+};
+
 /* tcpdump's mark for a packet it could not print further: "[|proto]". */
 static bool is_cut_marker(const char *s, size_t n)
 {
@@ -475,7 +481,24 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	 * fuzz/fuzz_text.c, tests/regress/text-crash-dbadc093...) */
 	const uint8_t *b = nbytes ? fr->bytes + hl->start : NULL;
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
-	/* the usual case, a column that agrees, in one comparison */
+	/* the usual case, a column that agrees, eight characters a step:
+	 * a byte 0x21..0x7e shows as itself, any other as '.' */
+	size_t same = 0;
+	while (same + 8 <= n) {
+		uint64_t x, got;
+		memcpy(&x, b + same, 8);
+		memcpy(&got, hl->ascii + same, 8);
+		const uint64_t hi = 0x8080808080808080u;
+		uint64_t low7 = x & ~hi; /* no carry leaves a byte below */
+		uint64_t printable = ((low7 + 0x5f5f5f5f5f5f5f5fu) & ~(low7 + 0x0101010101010101u) &
+				      ~x & hi);
+		uint64_t keep = (printable >> 7) * 0xff;
+		if (((x & keep) | (0x2e2e2e2e2e2e2e2eu & ~keep)) != got)
+			break;
+		same += 8;
+	}
+	if (same == n)
+		n = 0;
 	char shown[64];
 	if (n && n <= sizeof(shown)) {
 		for (size_t i = 0; i < n; i++)
@@ -699,12 +722,23 @@ static unsigned long parse_offset(const char *s)
 {
 	s += 2; /* the lexer's rule starts it with 0x or 0X */
 	unsigned long v = 0;
-	for (; isxdigit((unsigned char)*s); s++) {
+	for (; is_hex_digit[(unsigned char)*s]; s++) {
 		if (v > ULONG_MAX >> 4)
 			return ULONG_MAX;
 		v = v << 4 | hex_value[(unsigned char)*s];
 	}
 	return v;
+}
+
+/* The line ended (TOK_NEWLINE) or the input did (TOK_EOF): what it was. */
+static void finish_line(struct framer *fr, const struct strbuf *ascii, int tok,
+			unsigned long line_no)
+{
+	fr->line_no = line_no;
+	if (fr->line_kind == TOK_OFFSET && fr->hl.ascii)
+		fr->hl.ascii = ascii->s;
+	if (fr->line.len > 0 || tok == TOK_NEWLINE)
+		end_line(fr);
 }
 
 /* Reads tcpdump's text; prefix is what was read already to tell the format. */
@@ -738,22 +772,33 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		const char *text;
 		size_t len;
 		int tok = lx->next(scanner, &text, &len);
+		/* the column's last piece, then the line's end */
+		bool eol = tok == TOK_ASCII_EOL;
+		if (eol) {
+			tok = TOK_ASCII;
+			len--;
+		}
 		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
-			fr.line_no = st.line - (tok == TOK_NEWLINE);
-			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
-				fr.hl.ascii = ascii.s;
-			}
-			if (fr.line.len > 0 || tok == TOK_NEWLINE)
-				end_line(&fr);
+			finish_line(&fr, &ascii, tok, st.line - (tok == TOK_NEWLINE));
 			if (tok == TOK_EOF)
 				break;
 			begin_line(&fr);
 			continue;
 		}
 		unsigned long col = st.col;
-		fr.line_no = st.line;
+		fr.line_no = st.line - eol;
 		sb_putn(&fr.line, text, len);
+		size_t offset_len = len;
 		switch (tok) {
+		case TOK_OFFSET_HEX:
+			/* tcpdump's own "\t0x0010:  " at a glance (the lexer saw
+			 * the digits), any other through the lexer's rule */
+			offset_len = len > 10 && text[0] == '\t' && text[7] == ':' && text[8] == ' ' &&
+					     text[9] == ' ' && text[10] != ' '
+					     ? 10
+					     : lex_offset_len(text, len);
+			/* the offset, then its hex area */
+			__attribute__((fallthrough));
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
 			fr.hl.has_offset = true;
@@ -764,6 +809,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			fr.hl.offset_col = col + ws;
 			fr.hl.offset = parse_offset(text + ws);
 		}
+			if (tok == TOK_OFFSET_HEX)
+				take_hex_area(&fr, text + offset_len, len - offset_len, col + offset_len,
+					      fr.line.len - (len - offset_len));
 			break;
 		case TOK_HEX:
 			take_hex_area(&fr, text, len, col, fr.line.len - len);
@@ -825,6 +873,10 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			break;
 		default:
 			break;
+		}
+		if (eol) {
+			finish_line(&fr, &ascii, TOK_NEWLINE, st.line - 1);
+			begin_line(&fr);
 		}
 	}
 	emit(&fr);

@@ -19,7 +19,16 @@ enum token_kind {
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
 	TOK_REMARK,    /* "[why]", ", length N" after an inner dump's hex; runs to line end */
 	TOK_TEXT,      /* a piece of a line of a paste in another format (RAW mode) */
+	/* Two shapes in one token, so a full line costs three tokens, not
+	 * five: */
+	TOK_OFFSET_HEX, /* an offset and the hex area after it (lex_offset_len splits it) */
+	TOK_ASCII_EOL,  /* the ASCII column's last piece and its newline (counted already) */
 };
+
+/* How many characters of a TOK_OFFSET_HEX token are the offset (as
+ * TOK_OFFSET would be: white space, "0x", digits, then ':' and spaces or a
+ * tab); the rest is the hex area (as TOK_HEX would be). */
+size_t lex_offset_len(const char *s, size_t n);
 
 /* State the scanner keeps in yyextra: where the current token starts. */
 struct lex_state {
