@@ -53,6 +53,7 @@ static const char *kind_name(int kind)
 	case TOK_REMARK: return "REMARK";
 	case TOK_OFFSET_HEX: return "OFFSET_HEX";
 	case TOK_ASCII_EOL: return "ASCII_EOL";
+	case TOK_OFFSET_FULL: return "OFFSET_FULL";
 	}
 	return "?";
 }
@@ -114,8 +115,9 @@ static void lex_fd(int fd)
 		int kind = lx->next(scanner, &text, &len);
 		/* Two shapes in one token: the tests speak of each.  An offset
 		 * and its hex area: */
-		if (kind == TOK_OFFSET_HEX && split_joined) {
-			size_t o = lex_offset_len(text, len);
+		if ((kind == TOK_OFFSET_HEX || kind == TOK_OFFSET_FULL) && split_joined) {
+			size_t o = kind == TOK_OFFSET_FULL ? len - 39 : lex_offset_len(text, len);
+			ck_assert_uint_eq(o, lex_offset_len(text, len));
 			ck_assert(o > 0 && o < len);
 			add_token(TOK_OFFSET, text, o, st.line, st.col);
 			add_token(TOK_HEX, text + o, len - o, st.line, st.col + o);
@@ -530,9 +532,19 @@ START_TEST(full_line_is_three_tokens)
 	split_joined = false;
 	lex("\t0x0000:  4500 0038  E..8\n"
 	    "\t0x0010\t4500 0038 \n"
-	    "\t0x0020:  \n");
+	    "\t0x0020:  \n"
+	    "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001  E..8.m@.@.,Q....\n"
+	    "0x0040:4500 0038 106d 4000 4006 2c51 7f00 0001\n"
+	    "\t0x0050:  4500 0038 106d 4000 4006 2c51 7f00 0001 0203\n"
+	    "\t0x0060:  4500 0038 106d 4000 4006 2c51 7f00 001\n");
 	split_joined = true;
-	ck_assert_str_eq(kinds(), "OFFSET_HEX ASCII_EOL OFFSET_HEX NL OFFSET NL EOF");
+	ck_assert_str_eq(kinds(), "OFFSET_HEX ASCII_EOL OFFSET_HEX NL OFFSET NL "
+				  "OFFSET_FULL ASCII_EOL OFFSET_FULL NL OFFSET_HEX NL OFFSET_HEX NL EOF");
+	/* a full line's area: eight groups of four, as its last 39 characters */
+	ck_assert_tok(nth(TOK_OFFSET_FULL, 0), TOK_OFFSET_FULL,
+		      "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001", 4, 1);
+	ck_assert_tok(nth(TOK_OFFSET_FULL, 1), TOK_OFFSET_FULL,
+		      "0x0040:4500 0038 106d 4000 4006 2c51 7f00 0001", 5, 1);
 	ck_assert_tok(nth(TOK_OFFSET_HEX, 0), TOK_OFFSET_HEX, "\t0x0000:  4500 0038", 1, 1);
 	ck_assert_tok(nth(TOK_ASCII_EOL, 0), TOK_ASCII_EOL, "E..8\n", 1, 22);
 	/* the space after the area is not part of it */

@@ -424,6 +424,37 @@ static bool is_full_line(const unsigned char *in)
 #endif
 }
 
+/* Appends a full line's area, eight groups of four hex digits with a space
+ * between them (the lexer's TOK_OFFSET_FULL said so).  Each group is read
+ * at once: a digit's value is its low nibble, plus 9 for a letter (bit 6
+ * set), so "b8ce" becomes 0xb8 0xce without a table. */
+static void take_full_area(struct framer *fr, const char *s)
+{
+	reserve_bytes(fr, 16);
+	const unsigned char *in = (const unsigned char *)s;
+	uint8_t *out = fr->bytes + fr->len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* two groups a step, in the two halves of a 64-bit word */
+	for (int g = 0; g < 8; g += 2, in += 10, out += 4) {
+		uint32_t a, b;
+		memcpy(&a, in, 4); /* in[0] in the low byte */
+		memcpy(&b, in + 5, 4);
+		uint64_t x = (uint64_t)b << 32 | a;
+		uint64_t nib = (x & 0x0f0f0f0f0f0f0f0fu) + ((x >> 6) & 0x0101010101010101u) * 9;
+		uint64_t pairs = (nib << 4 | nib >> 8) & 0x00ff00ff00ff00ffu; /* bytes 0, 2, 4, 6 */
+		pairs = (pairs | pairs >> 8) & 0x0000ffff0000ffffu;
+		uint32_t four = (uint32_t)(pairs | pairs >> 16);
+		memcpy(out, &four, 4);
+	}
+#else
+	for (int g = 0; g < 8; g++, in += 5, out += 2) {
+		out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+		out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
+	}
+#endif
+	fr->len += 16;
+}
+
 /* Appends the hex area of an offset line: runs of digits with one space
  * between them (TOK_HEX), decoded in one pass; each run of odd length is
  * reported at its own column.  line_at is where the area starts in
@@ -437,12 +468,7 @@ static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned l
 	/* tcpdump's full line, eight groups of four digits: no run can be
 	 * odd, so no digit needs looking at twice */
 	if (n == 39 && is_full_line(in)) {
-		for (int g = 0; g < 8; g++, in += 5) {
-			out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
-			out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
-			out += 2;
-		}
-		fr->len += 16;
+		take_full_area(fr, s);
 		return;
 	}
 	while (in < end) {
@@ -790,14 +816,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		sb_putn(&fr.line, text, len);
 		size_t offset_len = len;
 		switch (tok) {
-		case TOK_OFFSET_HEX:
-			/* tcpdump's own "\t0x0010:  " at a glance (the lexer saw
-			 * the digits), any other through the lexer's rule */
-			offset_len = len > 10 && text[0] == '\t' && text[7] == ':' && text[8] == ' ' &&
-					     text[9] == ' ' && text[10] != ' '
-					     ? 10
-					     : lex_offset_len(text, len);
-			/* the offset, then its hex area */
+		case TOK_OFFSET_FULL: /* the offset, then a full line's area */
+		case TOK_OFFSET_HEX:  /* the offset, then its hex area */
+			offset_len = tok == TOK_OFFSET_FULL ? len - 39 : lex_offset_len(text, len);
 			__attribute__((fallthrough));
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
@@ -809,7 +830,9 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			fr.hl.offset_col = col + ws;
 			fr.hl.offset = parse_offset(text + ws);
 		}
-			if (tok == TOK_OFFSET_HEX)
+			if (tok == TOK_OFFSET_FULL)
+				take_full_area(&fr, text + offset_len);
+			else if (tok == TOK_OFFSET_HEX)
 				take_hex_area(&fr, text + offset_len, len - offset_len, col + offset_len,
 					      fr.line.len - (len - offset_len));
 			break;

@@ -23,6 +23,8 @@ enum token_kind {
 	 * five: */
 	TOK_OFFSET_HEX, /* an offset and the hex area after it (lex_offset_len splits it) */
 	TOK_ASCII_EOL,  /* the ASCII column's last piece and its newline (counted already) */
+	TOK_OFFSET_FULL, /* an offset and a full line's area: its last 39 characters,
+			  * eight groups of four digits */
 };
 
 /* How many characters of a TOK_OFFSET_HEX token are the offset (as
