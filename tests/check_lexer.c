@@ -54,6 +54,7 @@ static const char *kind_name(int kind)
 	case TOK_OFFSET_HEX: return "OFFSET_HEX";
 	case TOK_ASCII_EOL: return "ASCII_EOL";
 	case TOK_OFFSET_FULL: return "OFFSET_FULL";
+	case TOK_OFFSET_FULL_GAP: return "OFFSET_FULL_GAP";
 	}
 	return "?";
 }
@@ -121,6 +122,19 @@ static void lex_fd(int fd)
 			ck_assert(o > 0 && o < len);
 			add_token(TOK_OFFSET, text, o, st.line, st.col);
 			add_token(TOK_HEX, text + o, len - o, st.line, st.col + o);
+			continue;
+		}
+		/* an offset, a full line's area and the gap after it: */
+		if (kind == TOK_OFFSET_FULL_GAP && split_joined) {
+			size_t end = len;
+			while (end && strchr(" \t\r\f\v", text[end - 1]))
+				end--;
+			ck_assert_uint_ge(end, 39);
+			size_t o = end - 39;
+			ck_assert_uint_eq(o, lex_offset_len(text, len));
+			add_token(TOK_OFFSET, text, o, st.line, st.col);
+			add_token(TOK_HEX, text + o, 39, st.line, st.col + o);
+			add_token(TOK_SPACE, text + end, len - end, st.line, st.col + end);
 			continue;
 		}
 		/* the ASCII column's last piece and the newline (the line is
@@ -525,9 +539,10 @@ START_TEST(long_hex_area_comes_in_pieces)
 }
 END_TEST
 
-/* A full line is three tokens: the offset with its hex area, the gap, the
- * ASCII column with the newline; an offset without hex stays alone. */
-START_TEST(full_line_is_three_tokens)
+/* A full line is two tokens: the offset with its hex area and the gap, the
+ * ASCII column with the newline; other lines join the offset and the hex
+ * area; an offset without hex stays alone. */
+START_TEST(full_line_is_two_tokens)
 {
 	split_joined = false;
 	lex("\t0x0000:  4500 0038  E..8\n"
@@ -539,11 +554,12 @@ START_TEST(full_line_is_three_tokens)
 	    "\t0x0060:  4500 0038 106d 4000 4006 2c51 7f00 001\n");
 	split_joined = true;
 	ck_assert_str_eq(kinds(), "OFFSET_HEX ASCII_EOL OFFSET_HEX NL OFFSET NL "
-				  "OFFSET_FULL ASCII_EOL OFFSET_FULL NL OFFSET_HEX NL OFFSET_HEX NL EOF");
+				  "OFFSET_FULL_GAP ASCII_EOL OFFSET_FULL NL OFFSET_HEX NL OFFSET_HEX NL "
+				  "EOF");
 	/* a full line's area: eight groups of four, as its last 39 characters */
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 0), TOK_OFFSET_FULL_GAP,
+		      "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001  ", 4, 1);
 	ck_assert_tok(nth(TOK_OFFSET_FULL, 0), TOK_OFFSET_FULL,
-		      "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001", 4, 1);
-	ck_assert_tok(nth(TOK_OFFSET_FULL, 1), TOK_OFFSET_FULL,
 		      "0x0040:4500 0038 106d 4000 4006 2c51 7f00 0001", 5, 1);
 	ck_assert_tok(nth(TOK_OFFSET_HEX, 0), TOK_OFFSET_HEX, "\t0x0000:  4500 0038", 1, 1);
 	ck_assert_tok(nth(TOK_ASCII_EOL, 0), TOK_ASCII_EOL, "E..8\n", 1, 22);
@@ -554,6 +570,30 @@ START_TEST(full_line_is_three_tokens)
 	ck_assert_uint_eq(lex_offset_len("\t0x0000:  4500 0038", 20), 10);
 	ck_assert_uint_eq(lex_offset_len("\t0x0010\t4500 0038", 18), 8);
 	ck_assert_uint_eq(lex_offset_len(" 0x00a0:4500", 12), 8);
+}
+END_TEST
+
+/* After a full line's area, white space opens an ASCII column as it does
+ * after any other area: two spaces or a tab, up to the first character that
+ * is not [ \t\r\n]; otherwise the area is alone and the rest is space. */
+START_TEST(gap_after_full_area)
+{
+	split_joined = false;
+	lex("\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001   \n"
+	    "\t0x0010:  4500 0038 106d 4000 4006 2c51 7f00 0001 \tE.\n"
+	    "\t0x0020:  4500 0038 106d 4000 4006 2c51 7f00 0001  \f\n"
+	    "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001 [|ip]\n");
+	split_joined = true;
+	ck_assert_str_eq(kinds(), "OFFSET_FULL NL OFFSET_FULL_GAP ASCII_EOL "
+				  "OFFSET_FULL_GAP ASCII_EOL OFFSET_FULL CUT NL EOF");
+	ck_assert_tok(nth(TOK_SPACE, 0), TOK_SPACE, "   ", 1, 50);
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 0), TOK_OFFSET_FULL_GAP,
+		      "\t0x0010:  4500 0038 106d 4000 4006 2c51 7f00 0001 \t", 2, 1);
+	ck_assert_tok(nth(TOK_ASCII_EOL, 0), TOK_ASCII_EOL, "E.\n", 2, 52);
+	/* the gap ends before the \f, which starts the column */
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 1), TOK_OFFSET_FULL_GAP,
+		      "\t0x0020:  4500 0038 106d 4000 4006 2c51 7f00 0001  ", 3, 1);
+	ck_assert_tok(nth(TOK_ASCII_EOL, 1), TOK_ASCII_EOL, "\f\n", 3, 52);
 }
 END_TEST
 
@@ -572,7 +612,8 @@ static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 	TCase *tc;
 	NEW_TCASE("offset_lines");
 	tcase_add_test(tc, offset_line_without_ascii);
-	tcase_add_test(tc, full_line_is_three_tokens);
+	tcase_add_test(tc, full_line_is_two_tokens);
+	tcase_add_test(tc, gap_after_full_area);
 	tcase_add_test(tc, offset_line_with_ascii);
 	tcase_add_test(tc, ascii_that_looks_like_hex_is_ascii);
 	tcase_add_test(tc, short_last_line_padded_before_ascii);

@@ -36,13 +36,6 @@ void sb_free(struct strbuf *b)
 	b->len = b->cap = 0;
 }
 
-void sb_reset(struct strbuf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
-
 /* Formats straight into the room left; only text longer than that is
  * formatted a second time, after the buffer grew. */
 void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap)

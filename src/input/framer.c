@@ -31,6 +31,7 @@ struct hex_line {
 	size_t start;          /* where its bytes begin in the record's buffer */
 	const char *ascii;     /* ASCII column text, NULL if none */
 	size_t ascii_len;
+	bool ascii_in_line;    /* ascii points into the framer's copy of the line */
 	unsigned long ascii_col;
 };
 
@@ -761,7 +762,7 @@ static void finish_line(struct framer *fr, const struct strbuf *ascii, int tok,
 			unsigned long line_no)
 {
 	fr->line_no = line_no;
-	if (fr->line_kind == TOK_OFFSET && fr->hl.ascii)
+	if (fr->line_kind == TOK_OFFSET && fr->hl.ascii && !fr->hl.ascii_in_line)
 		fr->hl.ascii = ascii->s;
 	if (fr->line.len > 0 || tok == TOK_NEWLINE)
 		end_line(fr);
@@ -814,11 +815,21 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		unsigned long col = st.col;
 		fr.line_no = st.line - eol;
 		sb_putn(&fr.line, text, len);
-		size_t offset_len = len;
+		size_t offset_len = len, area_end;
 		switch (tok) {
+		case TOK_OFFSET_FULL_GAP: /* the offset, a full line's area, the gap */
+			area_end = len;
+			while (is_blank(text[area_end - 1]))
+				area_end--; /* the area ends with a digit */
+			offset_len = area_end - 39;
+			tok = TOK_OFFSET_FULL;
+			__attribute__((fallthrough));
 		case TOK_OFFSET_FULL: /* the offset, then a full line's area */
 		case TOK_OFFSET_HEX:  /* the offset, then its hex area */
-			offset_len = tok == TOK_OFFSET_FULL ? len - 39 : lex_offset_len(text, len);
+			if (tok == TOK_OFFSET_FULL && offset_len == len)
+				offset_len = len - 39;
+			else if (tok == TOK_OFFSET_HEX)
+				offset_len = lex_offset_len(text, len);
 			__attribute__((fallthrough));
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
@@ -855,6 +866,19 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		case TOK_ASCII:
 			/* the column comes in pieces: join them, drop the padding
 			 * after the last character */
+			if (!fr.hl.ascii && eol) {
+				/* the whole column in one piece (the usual case):
+				 * read where it is, at the end of the line's copy,
+				 * which stays as it is until the line is done */
+				size_t n = len;
+				while (n && is_blank(text[n - 1]))
+					n--;
+				fr.hl.ascii_col = col;
+				fr.hl.ascii = fr.line.s + fr.line.len - len;
+				fr.hl.ascii_len = n;
+				fr.hl.ascii_in_line = true;
+				break;
+			}
 			if (!fr.hl.ascii) {
 				sb_reset(&ascii);
 				fr.hl.ascii_col = col;

@@ -19,12 +19,14 @@ enum token_kind {
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
 	TOK_REMARK,    /* "[why]", ", length N" after an inner dump's hex; runs to line end */
 	TOK_TEXT,      /* a piece of a line of a paste in another format (RAW mode) */
-	/* Two shapes in one token, so a full line costs three tokens, not
+	/* Shapes joined in one token, so a full line costs two tokens, not
 	 * five: */
 	TOK_OFFSET_HEX, /* an offset and the hex area after it (lex_offset_len splits it) */
 	TOK_ASCII_EOL,  /* the ASCII column's last piece and its newline (counted already) */
 	TOK_OFFSET_FULL, /* an offset and a full line's area: its last 39 characters,
 			  * eight groups of four digits */
+	TOK_OFFSET_FULL_GAP, /* TOK_OFFSET_FULL and the gap (white space) before the
+			      * ASCII column, which comes next */
 };
 
 /* How many characters of a TOK_OFFSET_HEX token are the offset (as
