@@ -26,6 +26,10 @@ static const struct hexlex_scanner *lx = &hexlex_interactive;
  * of its groups, so the harness splits it at its single spaces (each group
  * a HEX token at its own column) unless a test asks for the area whole. */
 static bool split_hex_areas = true;
+/* And it hands over an offset with its hex area, and the ASCII column's end
+ * with the newline, as one token each; the harness splits those too unless
+ * a test asks for the tokens as they come. */
+static bool split_joined = true;
 
 static struct tok toks[MAX_TOKENS];
 static size_t ntoks;
@@ -47,8 +51,56 @@ static const char *kind_name(int kind)
 	case TOK_CUT: return "CUT";
 	case TOK_BAD: return "BAD";
 	case TOK_REMARK: return "REMARK";
+	case TOK_OFFSET_HEX: return "OFFSET_HEX";
+	case TOK_ASCII_EOL: return "ASCII_EOL";
+	case TOK_OFFSET_FULL: return "OFFSET_FULL";
+	case TOK_OFFSET_FULL_GAP: return "OFFSET_FULL_GAP";
 	}
 	return "?";
+}
+
+/* Adds one token of one shape to toks[]; returns false at EOF. */
+static bool add_token(int kind, const char *text, size_t len, unsigned long line,
+		      unsigned long col)
+{
+	/* Text comes in pieces of at most 64 characters (so that a
+	 * huge line costs linear time): join the pieces of one run. */
+	if ((kind == TOK_SUMMARY || kind == TOK_INDENTED || kind == TOK_ASCII) && ntoks &&
+	    toks[ntoks - 1].kind == kind) {
+		struct tok *prev = &toks[ntoks - 1];
+		size_t have = strlen(prev->text);
+		ck_assert_uint_le(len, 64);
+		ck_assert_uint_lt(have + len, sizeof(prev->text));
+		memcpy(prev->text + have, text, len);
+		prev->text[have + len] = '\0';
+		return true;
+	}
+	if (kind == TOK_HEX && split_hex_areas) {
+		ck_assert(len > 0 && text[0] != ' ' && text[len - 1] != ' ');
+		for (size_t i = 0; i < len;) {
+			size_t end = i;
+			while (end < len && text[end] != ' ')
+				end++;
+			ck_assert_uint_lt(ntoks + 1, MAX_TOKENS);
+			struct tok *g = &toks[ntoks++];
+			*g = (struct tok){TOK_HEX, "", line, col + i};
+			ck_assert_uint_lt(end - i, sizeof(g->text));
+			memcpy(g->text, text + i, end - i);
+			if (end < len)
+				toks[ntoks++] = (struct tok){TOK_SPACE, " ", line, col + end};
+			i = end + 1;
+		}
+		return true;
+	}
+	ck_assert_uint_lt(ntoks, MAX_TOKENS);
+	struct tok *t = &toks[ntoks++];
+	t->kind = kind;
+	t->line = line;
+	t->col = col;
+	ck_assert_uint_lt(len, sizeof(t->text));
+	memcpy(t->text, text, len);
+	t->text[len] = '\0';
+	return kind != TOK_EOF;
 }
 
 /* Scans everything readable from fd into toks[] (EOF included). */
@@ -62,47 +114,41 @@ static void lex_fd(int fd)
 		const char *text;
 		size_t len;
 		int kind = lx->next(scanner, &text, &len);
-		/* Text comes in pieces of at most 64 characters (so that a
-		 * huge line costs linear time): join the pieces of one run. */
-		if ((kind == TOK_SUMMARY || kind == TOK_INDENTED || kind == TOK_ASCII) && ntoks &&
-		    toks[ntoks - 1].kind == kind) {
-			struct tok *prev = &toks[ntoks - 1];
-			size_t have = strlen(prev->text);
-			ck_assert_uint_le(len, 64);
-			ck_assert_uint_lt(have + len, sizeof(prev->text));
-			memcpy(prev->text + have, text, len);
-			prev->text[have + len] = '\0';
+		/* Two shapes in one token: the tests speak of each.  An offset
+		 * and its hex area: */
+		if ((kind == TOK_OFFSET_HEX || kind == TOK_OFFSET_FULL) && split_joined) {
+			size_t o = kind == TOK_OFFSET_FULL ? len - 39 : lex_offset_len(text, len);
+			ck_assert_uint_eq(o, lex_offset_len(text, len));
+			ck_assert(o > 0 && o < len);
+			add_token(TOK_OFFSET, text, o, st.line, st.col);
+			add_token(TOK_HEX, text + o, len - o, st.line, st.col + o);
 			continue;
 		}
-		if (kind == TOK_HEX && split_hex_areas) {
-			ck_assert(len > 0 && text[0] != ' ' && text[len - 1] != ' ');
-			for (size_t i = 0; i < len;) {
-				size_t end = i;
-				while (end < len && text[end] != ' ')
-					end++;
-				ck_assert_uint_lt(ntoks + 1, MAX_TOKENS);
-				struct tok *g = &toks[ntoks++];
-				*g = (struct tok){TOK_HEX, "", st.line, st.col + i};
-				ck_assert_uint_lt(end - i, sizeof(g->text));
-				memcpy(g->text, text + i, end - i);
-				if (end < len)
-					toks[ntoks++] = (struct tok){TOK_SPACE, " ", st.line,
-								     st.col + end};
-				i = end + 1;
-			}
+		/* an offset, a full line's area and the gap after it: */
+		if (kind == TOK_OFFSET_FULL_GAP && split_joined) {
+			size_t end = len;
+			while (end && strchr(" \t\r\f\v", text[end - 1]))
+				end--;
+			ck_assert_uint_ge(end, 39);
+			size_t o = end - 39;
+			ck_assert_uint_eq(o, lex_offset_len(text, len));
+			add_token(TOK_OFFSET, text, o, st.line, st.col);
+			add_token(TOK_HEX, text + o, 39, st.line, st.col + o);
+			add_token(TOK_SPACE, text + end, len - end, st.line, st.col + end);
 			continue;
 		}
-		ck_assert_uint_lt(ntoks, MAX_TOKENS);
-		struct tok *t = &toks[ntoks++];
-		t->kind = kind;
-		/* the newline rule counts the line before returning: its
+		/* the ASCII column's last piece and the newline (the line is
+		 * counted already): */
+		if (kind == TOK_ASCII_EOL && split_joined) {
+			ck_assert(len > 1 && text[len - 1] == '\n');
+			add_token(TOK_ASCII, text, len - 1, st.line - 1, st.col);
+			add_token(TOK_NEWLINE, "\n", 1, st.line - 1, st.col + len - 1);
+			continue;
+		}
+		/* the newline rules count the line before returning: their
 		 * token belongs to the line it ends */
-		t->line = st.line - (kind == TOK_NEWLINE);
-		t->col = st.col;
-		ck_assert_uint_lt(len, sizeof(t->text));
-		memcpy(t->text, text, len);
-		t->text[len] = '\0';
-		if (kind == TOK_EOF)
+		if (!add_token(kind, text, len,
+			       st.line - (kind == TOK_NEWLINE || kind == TOK_ASCII_EOL), st.col))
 			break;
 	}
 	/* the ASCII column's trailing white space (padding, a CR) is the
@@ -493,6 +539,64 @@ START_TEST(long_hex_area_comes_in_pieces)
 }
 END_TEST
 
+/* A full line is two tokens: the offset with its hex area and the gap, the
+ * ASCII column with the newline; other lines join the offset and the hex
+ * area; an offset without hex stays alone. */
+START_TEST(full_line_is_two_tokens)
+{
+	split_joined = false;
+	lex("\t0x0000:  4500 0038  E..8\n"
+	    "\t0x0010\t4500 0038 \n"
+	    "\t0x0020:  \n"
+	    "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001  E..8.m@.@.,Q....\n"
+	    "0x0040:4500 0038 106d 4000 4006 2c51 7f00 0001\n"
+	    "\t0x0050:  4500 0038 106d 4000 4006 2c51 7f00 0001 0203\n"
+	    "\t0x0060:  4500 0038 106d 4000 4006 2c51 7f00 001\n");
+	split_joined = true;
+	ck_assert_str_eq(kinds(), "OFFSET_HEX ASCII_EOL OFFSET_HEX NL OFFSET NL "
+				  "OFFSET_FULL_GAP ASCII_EOL OFFSET_FULL NL OFFSET_HEX NL OFFSET_HEX NL "
+				  "EOF");
+	/* a full line's area: eight groups of four, as its last 39 characters */
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 0), TOK_OFFSET_FULL_GAP,
+		      "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001  ", 4, 1);
+	ck_assert_tok(nth(TOK_OFFSET_FULL, 0), TOK_OFFSET_FULL,
+		      "0x0040:4500 0038 106d 4000 4006 2c51 7f00 0001", 5, 1);
+	ck_assert_tok(nth(TOK_OFFSET_HEX, 0), TOK_OFFSET_HEX, "\t0x0000:  4500 0038", 1, 1);
+	ck_assert_tok(nth(TOK_ASCII_EOL, 0), TOK_ASCII_EOL, "E..8\n", 1, 22);
+	/* the space after the area is not part of it */
+	ck_assert_tok(nth(TOK_OFFSET_HEX, 1), TOK_OFFSET_HEX, "\t0x0010\t4500 0038", 2, 1);
+	ck_assert_tok(nth(TOK_SPACE, 1), TOK_SPACE, " ", 2, 18);
+	ck_assert_uint_eq(nth(TOK_NEWLINE, 0)->line, 2);
+	ck_assert_uint_eq(lex_offset_len("\t0x0000:  4500 0038", 20), 10);
+	ck_assert_uint_eq(lex_offset_len("\t0x0010\t4500 0038", 18), 8);
+	ck_assert_uint_eq(lex_offset_len(" 0x00a0:4500", 12), 8);
+}
+END_TEST
+
+/* After a full line's area, white space opens an ASCII column as it does
+ * after any other area: two spaces or a tab, up to the first character that
+ * is not [ \t\r\n]; otherwise the area is alone and the rest is space. */
+START_TEST(gap_after_full_area)
+{
+	split_joined = false;
+	lex("\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001   \n"
+	    "\t0x0010:  4500 0038 106d 4000 4006 2c51 7f00 0001 \tE.\n"
+	    "\t0x0020:  4500 0038 106d 4000 4006 2c51 7f00 0001  \f\n"
+	    "\t0x0030:  4500 0038 106d 4000 4006 2c51 7f00 0001 [|ip]\n");
+	split_joined = true;
+	ck_assert_str_eq(kinds(), "OFFSET_FULL NL OFFSET_FULL_GAP ASCII_EOL "
+				  "OFFSET_FULL_GAP ASCII_EOL OFFSET_FULL CUT NL EOF");
+	ck_assert_tok(nth(TOK_SPACE, 0), TOK_SPACE, "   ", 1, 50);
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 0), TOK_OFFSET_FULL_GAP,
+		      "\t0x0010:  4500 0038 106d 4000 4006 2c51 7f00 0001 \t", 2, 1);
+	ck_assert_tok(nth(TOK_ASCII_EOL, 0), TOK_ASCII_EOL, "E.\n", 2, 52);
+	/* the gap ends before the \f, which starts the column */
+	ck_assert_tok(nth(TOK_OFFSET_FULL_GAP, 1), TOK_OFFSET_FULL_GAP,
+		      "\t0x0020:  4500 0038 106d 4000 4006 2c51 7f00 0001  ", 3, 1);
+	ck_assert_tok(nth(TOK_ASCII_EOL, 1), TOK_ASCII_EOL, "\f\n", 3, 52);
+}
+END_TEST
+
 static void use_full_tables(void)
 {
 	lx = &hexlex_full_tables;
@@ -512,6 +616,8 @@ static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 	TCase *tc;
 	NEW_TCASE("offset_lines");
 	tcase_add_test(tc, offset_line_without_ascii);
+	tcase_add_test(tc, full_line_is_two_tokens);
+	tcase_add_test(tc, gap_after_full_area);
 	tcase_add_test(tc, offset_line_with_ascii);
 	tcase_add_test(tc, ascii_that_looks_like_hex_is_ascii);
 	tcase_add_test(tc, short_last_line_padded_before_ascii);

@@ -1,6 +1,18 @@
 /* checksum.c - Internet checksum arithmetic (RFC 1071). */
 #include "checksum.h"
 
+#include <string.h>
+
+/* A 64-bit load's value as the big-endian number its bytes spell. */
+static inline uint64_t be64_of(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return x;
+#else
+	return __builtin_bswap64(x);
+#endif
+}
+
 bool cksum_add(uint32_t *sum, const struct cursor *c, size_t off, size_t len)
 {
 	const uint8_t *b = cur_bytes(c, off, len);
@@ -8,6 +20,24 @@ bool cksum_add(uint32_t *sum, const struct cursor *c, size_t off, size_t len)
 		return false;
 	uint64_t s = *sum;
 	size_t i = 0;
+	/* Eight bytes a step: the four 16-bit words of a big-endian load summed
+	 * in two accumulators of two 32-bit lanes each.  A lane gains less than
+	 * 2^16 a step, so 65535 steps cannot overflow it; the total is then
+	 * the same sum of words as two bytes at a time gives. */
+	while (i + 8 <= len) {
+		uint64_t even = 0, odd = 0;
+		size_t steps = (len - i) / 8;
+		if (steps > 65535)
+			steps = 65535;
+		for (size_t k = 0; k < steps; k++, i += 8) {
+			uint64_t x;
+			memcpy(&x, b + i, 8);
+			x = be64_of(x);
+			even += x & 0x0000ffff0000ffffu;
+			odd += (x >> 16) & 0x0000ffff0000ffffu;
+		}
+		s += (even & 0xffffffffu) + (even >> 32) + (odd & 0xffffffffu) + (odd >> 32);
+	}
 	for (; i + 1 < len; i += 2)
 		s += (uint32_t)(b[i] << 8 | b[i + 1]);
 	if (i < len)

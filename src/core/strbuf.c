@@ -1,6 +1,7 @@
 /* strbuf.c - growable strings (see strbuf.h). */
 #include "strbuf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,13 +34,6 @@ void sb_free(struct strbuf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
-}
-
-void sb_reset(struct strbuf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
 }
 
 /* Formats straight into the room left; only text longer than that is
@@ -105,6 +99,16 @@ size_t display_width(const char *s, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n;) {
+		/* the usual case, plain ASCII: eight columns per step */
+		if (i + 8 <= n) {
+			uint64_t eight;
+			memcpy(&eight, s + i, 8);
+			if (!(eight & 0x8080808080808080u)) {
+				w += 8;
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			w++;
@@ -135,9 +139,9 @@ size_t display_width(const char *s, size_t n)
 void sb_pad_to(struct strbuf *b, size_t line_start, size_t col)
 {
 	size_t w = display_width(b->s + line_start, b->len - line_start);
-	do
-		sb_putc(b, ' ');
-	while (++w < col);
+	size_t n = w + 1 < col ? col - w : 1; /* one space at least */
+	memset(sb_reserve(b, n), ' ', n);
+	sb_commit(b, n);
 }
 
 void sb_write(const struct strbuf *b, FILE *f)

@@ -14,7 +14,14 @@ struct strbuf {
 
 void sb_init(struct strbuf *b);
 void sb_free(struct strbuf *b);
-void sb_reset(struct strbuf *b);
+/* Empties the buffer, keeping its room: inline, as the framer does it
+ * twice a line. */
+static inline void sb_reset(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
 /* Makes room for need more bytes and the terminating NUL. */
 void sb_grow(struct strbuf *b, size_t need);
 

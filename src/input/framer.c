@@ -31,6 +31,7 @@ struct hex_line {
 	size_t start;          /* where its bytes begin in the record's buffer */
 	const char *ascii;     /* ASCII column text, NULL if none */
 	size_t ascii_len;
+	bool ascii_in_line;    /* ascii points into the framer's copy of the line */
 	unsigned long ascii_col;
 };
 
@@ -101,6 +102,12 @@ static const uint8_t hex_value[256] = {
 	['7'] = 7,  ['8'] = 8,  ['9'] = 9,  ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13,
 	['e'] = 14, ['f'] = 15, ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14,
 	['F'] = 15,
+};
+
+static const bool is_hex_digit[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
 };
 
 /* tcpdump's mark for a packet it could not print further: "[|proto]". */
@@ -418,6 +425,37 @@ static bool is_full_line(const unsigned char *in)
 #endif
 }
 
+/* Appends a full line's area, eight groups of four hex digits with a space
+ * between them (the lexer's TOK_OFFSET_FULL said so).  Each group is read
+ * at once: a digit's value is its low nibble, plus 9 for a letter (bit 6
+ * set), so "b8ce" becomes 0xb8 0xce without a table. */
+static void take_full_area(struct framer *fr, const char *s)
+{
+	reserve_bytes(fr, 16);
+	const unsigned char *in = (const unsigned char *)s;
+	uint8_t *out = fr->bytes + fr->len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* two groups a step, in the two halves of a 64-bit word */
+	for (int g = 0; g < 8; g += 2, in += 10, out += 4) {
+		uint32_t a, b;
+		memcpy(&a, in, 4); /* in[0] in the low byte */
+		memcpy(&b, in + 5, 4);
+		uint64_t x = (uint64_t)b << 32 | a;
+		uint64_t nib = (x & 0x0f0f0f0f0f0f0f0fu) + ((x >> 6) & 0x0101010101010101u) * 9;
+		uint64_t pairs = (nib << 4 | nib >> 8) & 0x00ff00ff00ff00ffu; /* bytes 0, 2, 4, 6 */
+		pairs = (pairs | pairs >> 8) & 0x0000ffff0000ffffu;
+		uint32_t four = (uint32_t)(pairs | pairs >> 16);
+		memcpy(out, &four, 4);
+	}
+#else
+	for (int g = 0; g < 8; g++, in += 5, out += 2) {
+		out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
+		out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
+	}
+#endif
+	fr->len += 16;
+}
+
 /* Appends the hex area of an offset line: runs of digits with one space
  * between them (TOK_HEX), decoded in one pass; each run of odd length is
  * reported at its own column.  line_at is where the area starts in
@@ -431,12 +469,7 @@ static void take_hex_area(struct framer *fr, const char *s, size_t n, unsigned l
 	/* tcpdump's full line, eight groups of four digits: no run can be
 	 * odd, so no digit needs looking at twice */
 	if (n == 39 && is_full_line(in)) {
-		for (int g = 0; g < 8; g++, in += 5) {
-			out[0] = (uint8_t)(hex_value[in[0]] << 4 | hex_value[in[1]]);
-			out[1] = (uint8_t)(hex_value[in[2]] << 4 | hex_value[in[3]]);
-			out += 2;
-		}
-		fr->len += 16;
+		take_full_area(fr, s);
 		return;
 	}
 	while (in < end) {
@@ -475,7 +508,24 @@ static void check_ascii(struct framer *fr, const struct hex_line *hl)
 	 * fuzz/fuzz_text.c, tests/regress/text-crash-dbadc093...) */
 	const uint8_t *b = nbytes ? fr->bytes + hl->start : NULL;
 	size_t n = hl->ascii_len < nbytes ? hl->ascii_len : nbytes;
-	/* the usual case, a column that agrees, in one comparison */
+	/* the usual case, a column that agrees, eight characters a step:
+	 * a byte 0x21..0x7e shows as itself, any other as '.' */
+	size_t same = 0;
+	while (same + 8 <= n) {
+		uint64_t x, got;
+		memcpy(&x, b + same, 8);
+		memcpy(&got, hl->ascii + same, 8);
+		const uint64_t hi = 0x8080808080808080u;
+		uint64_t low7 = x & ~hi; /* no carry leaves a byte below */
+		uint64_t printable = ((low7 + 0x5f5f5f5f5f5f5f5fu) & ~(low7 + 0x0101010101010101u) &
+				      ~x & hi);
+		uint64_t keep = (printable >> 7) * 0xff;
+		if (((x & keep) | (0x2e2e2e2e2e2e2e2eu & ~keep)) != got)
+			break;
+		same += 8;
+	}
+	if (same == n)
+		n = 0;
 	char shown[64];
 	if (n && n <= sizeof(shown)) {
 		for (size_t i = 0; i < n; i++)
@@ -699,12 +749,23 @@ static unsigned long parse_offset(const char *s)
 {
 	s += 2; /* the lexer's rule starts it with 0x or 0X */
 	unsigned long v = 0;
-	for (; isxdigit((unsigned char)*s); s++) {
+	for (; is_hex_digit[(unsigned char)*s]; s++) {
 		if (v > ULONG_MAX >> 4)
 			return ULONG_MAX;
 		v = v << 4 | hex_value[(unsigned char)*s];
 	}
 	return v;
+}
+
+/* The line ended (TOK_NEWLINE) or the input did (TOK_EOF): what it was. */
+static void finish_line(struct framer *fr, const struct strbuf *ascii, int tok,
+			unsigned long line_no)
+{
+	fr->line_no = line_no;
+	if (fr->line_kind == TOK_OFFSET && fr->hl.ascii && !fr->hl.ascii_in_line)
+		fr->hl.ascii = ascii->s;
+	if (fr->line.len > 0 || tok == TOK_NEWLINE)
+		end_line(fr);
 }
 
 /* Reads tcpdump's text; prefix is what was read already to tell the format. */
@@ -738,22 +799,38 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		const char *text;
 		size_t len;
 		int tok = lx->next(scanner, &text, &len);
+		/* the column's last piece, then the line's end */
+		bool eol = tok == TOK_ASCII_EOL;
+		if (eol) {
+			tok = TOK_ASCII;
+			len--;
+		}
 		if (tok == TOK_NEWLINE || tok == TOK_EOF) {
-			fr.line_no = st.line - (tok == TOK_NEWLINE);
-			if (fr.line_kind == TOK_OFFSET && fr.hl.ascii) {
-				fr.hl.ascii = ascii.s;
-			}
-			if (fr.line.len > 0 || tok == TOK_NEWLINE)
-				end_line(&fr);
+			finish_line(&fr, &ascii, tok, st.line - (tok == TOK_NEWLINE));
 			if (tok == TOK_EOF)
 				break;
 			begin_line(&fr);
 			continue;
 		}
 		unsigned long col = st.col;
-		fr.line_no = st.line;
+		fr.line_no = st.line - eol;
 		sb_putn(&fr.line, text, len);
+		size_t offset_len = len, area_end;
 		switch (tok) {
+		case TOK_OFFSET_FULL_GAP: /* the offset, a full line's area, the gap */
+			area_end = len;
+			while (is_blank(text[area_end - 1]))
+				area_end--; /* the area ends with a digit */
+			offset_len = area_end - 39;
+			tok = TOK_OFFSET_FULL;
+			__attribute__((fallthrough));
+		case TOK_OFFSET_FULL: /* the offset, then a full line's area */
+		case TOK_OFFSET_HEX:  /* the offset, then its hex area */
+			if (tok == TOK_OFFSET_FULL && offset_len == len)
+				offset_len = len - 39;
+			else if (tok == TOK_OFFSET_HEX)
+				offset_len = lex_offset_len(text, len);
+			__attribute__((fallthrough));
 		case TOK_OFFSET:
 			fr.line_kind = TOK_OFFSET;
 			fr.hl.has_offset = true;
@@ -764,6 +841,11 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			fr.hl.offset_col = col + ws;
 			fr.hl.offset = parse_offset(text + ws);
 		}
+			if (tok == TOK_OFFSET_FULL)
+				take_full_area(&fr, text + offset_len);
+			else if (tok == TOK_OFFSET_HEX)
+				take_hex_area(&fr, text + offset_len, len - offset_len, col + offset_len,
+					      fr.line.len - (len - offset_len));
 			break;
 		case TOK_HEX:
 			take_hex_area(&fr, text, len, col, fr.line.len - len);
@@ -784,6 +866,19 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 		case TOK_ASCII:
 			/* the column comes in pieces: join them, drop the padding
 			 * after the last character */
+			if (!fr.hl.ascii && eol) {
+				/* the whole column in one piece (the usual case):
+				 * read where it is, at the end of the line's copy,
+				 * which stays as it is until the line is done */
+				size_t n = len;
+				while (n && is_blank(text[n - 1]))
+					n--;
+				fr.hl.ascii_col = col;
+				fr.hl.ascii = fr.line.s + fr.line.len - len;
+				fr.hl.ascii_len = n;
+				fr.hl.ascii_in_line = true;
+				break;
+			}
 			if (!fr.hl.ascii) {
 				sb_reset(&ascii);
 				fr.hl.ascii_col = col;
@@ -825,6 +920,10 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			break;
 		default:
 			break;
+		}
+		if (eol) {
+			finish_line(&fr, &ascii, TOK_NEWLINE, st.line - 1);
+			begin_line(&fr);
 		}
 	}
 	emit(&fr);

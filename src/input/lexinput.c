@@ -8,6 +8,21 @@
 #include <poll.h>
 #include <string.h>
 
+size_t lex_offset_len(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v'))
+		i++;
+	i += 2; /* 0x */
+	while (i < n && s[i] != ':' && s[i] != '\t')
+		i++;
+	if (i < n && s[i] == '\t')
+		return i + 1;
+	for (i++; i < n && s[i] == ' '; i++)
+		;
+	return i < n ? i : n;
+}
+
 size_t lex_take_prefix(struct lex_state *st, char *buf, size_t max)
 {
 	size_t n = st->prefix_len - st->prefix_off;

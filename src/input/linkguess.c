@@ -519,6 +519,11 @@ static bool is_space(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+/* What ends a token: is_space's characters and the string's NUL. */
+static const bool ends_token[256] = {
+	[0] = true, [' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true,
+};
+
 /* Next whitespace-separated token of s from *pos: [*start, *start + *n). */
 static bool next_token(const char *s, size_t *pos, size_t *start, size_t *n)
 {
@@ -528,7 +533,7 @@ static bool next_token(const char *s, size_t *pos, size_t *start, size_t *n)
 	if (!s[i])
 		return false;
 	*start = i;
-	while (s[i] && !is_space(s[i]))
+	while (!ends_token[(unsigned char)s[i]])
 		i++;
 	*n = i - *start;
 	*pos = i;

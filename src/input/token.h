@@ -19,7 +19,20 @@ enum token_kind {
 	TOK_BAD,       /* a character that cannot stand in the hex area; text runs to line end */
 	TOK_REMARK,    /* "[why]", ", length N" after an inner dump's hex; runs to line end */
 	TOK_TEXT,      /* a piece of a line of a paste in another format (RAW mode) */
+	/* Shapes joined in one token, so a full line costs two tokens, not
+	 * five: */
+	TOK_OFFSET_HEX, /* an offset and the hex area after it (lex_offset_len splits it) */
+	TOK_ASCII_EOL,  /* the ASCII column's last piece and its newline (counted already) */
+	TOK_OFFSET_FULL, /* an offset and a full line's area: its last 39 characters,
+			  * eight groups of four digits */
+	TOK_OFFSET_FULL_GAP, /* TOK_OFFSET_FULL and the gap (white space) before the
+			      * ASCII column, which comes next */
 };
+
+/* How many characters of a TOK_OFFSET_HEX token are the offset (as
+ * TOK_OFFSET would be: white space, "0x", digits, then ':' and spaces or a
+ * tab); the rest is the hex area (as TOK_HEX would be). */
+size_t lex_offset_len(const char *s, size_t n);
 
 /* State the scanner keeps in yyextra: where the current token starts. */
 struct lex_state {
@@ -49,8 +62,9 @@ size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
 
 /* A scanner's entry points.  lexer/hexlex.l is built twice: with
  * compressed tables, an interactive scanner that hands on a line
- * as soon as its newline is read; and with full tables (-Cf), which scan
- * about twice as fast but always look at the character after a token, so
+ * as soon as its newline is read; and with fast tables (-CFe, see
+ * meson.build), which scan about twice as fast but always look at the
+ * character after a token, so
  * that a live pipe's last line would wait for the next one to arrive.  The
  * full tables are for regular files, which never pause; the same rules
  * make the same tokens in both. */

@@ -74,7 +74,7 @@ static void put_wrapped(struct strbuf *o, size_t *line_start, size_t col, const 
 				step = 3;
 			else if (c >= 0xc0)
 				step = 2;
-			w += display_width(s + i, step);
+			w += c < 0x80 ? 1 : display_width(s + i, step);
 			if (w > room)
 				break;
 			i += step;
