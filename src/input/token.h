@@ -62,7 +62,7 @@ size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
 
 /* A scanner's entry points.  lexer/hexlex.l is built twice: with
  * compressed tables, an interactive scanner that hands on a line
- * as soon as its newline is read; and with fast tables (-CFe, see
+ * as soon as its newline is read; and with full tables (-Cfe, see
  * meson.build), which scan about twice as fast but always look at the
  * character after a token, so
  * that a live pipe's last line would wait for the next one to arrive.  The
