@@ -302,6 +302,16 @@ START_TEST(summary_ethertype_checked_against_bytes)
 	ck_assert_why_has("EtherType the summary names is at byte 12");
 	/* the same summary over another type: no support */
 	ck_assert_int_eq(guess("000000000001001122334455 3a3c 0001", s), LINK_UNKNOWN);
+	/* the protocol tcpdump names first, when only its EtherType can have
+	 * told it: kday5.pcap's damaged CFM frame (its source has the group bit) */
+	const char *cfm = "84b59cbe3048 0cc4ad3710e0 8902 00cc000000800000000000000000";
+	ck_assert_int_eq(guess(cfm, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(cfm, "17:19:33.663606 CFMv0 unknown (204), MD Level 0, length 168"),
+			 LINK_ETHER);
+	ck_assert_why_has("protocol the summary names first");
+	ck_assert_int_eq(guess("84b59cbe3048 0cc4ad3710e0 8903 00cc000000800000000000000000",
+			       "17:19:33.663606 CFMv0 unknown (204), MD Level 0, length 168"),
+			 LINK_UNKNOWN);
 	/* a known type needs no summary (Arista's timestamp shim) */
 	ck_assert_int_eq(guess("000000000001001122334455 d28b 000100105ceeed57384f59c80800",
 			       NULL),

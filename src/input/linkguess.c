@@ -498,6 +498,10 @@ struct summary_evidence {
 	 * above a dump that leaves the link header out */
 	const char *mac_src, *mac_dst;
 	int ethertype;        /* -1: none named */
+	/* the EtherTypes of the link-level protocol tcpdump names first
+	 * ("CFMv0 unknown", "EAP packet", "[|decnet]"); 0: none */
+	uint16_t word_type[2];
+	const char *word;
 	/* the part of link_points the bytes confirmed (the rest, a banner or
 	 * a word, holds for a -x dump of the same capture too) */
 	int checked_points[LINK_GUESS_CANDIDATES];
@@ -594,6 +598,31 @@ static int parse_hex16(const char *t)
 	return t[4] == ')' ? v : -1;
 }
 
+/* The words tcpdump starts a summary with (or cuts it with) for protocols
+ * it found by their EtherType: only the type can have told it. */
+static const struct {
+	const char *prefix;
+	uint16_t type[2];
+} type_words[] = {
+	{"CFM", {0x8902, 0}},	      {"EAP", {0x888e, 0}},	    {"LLDP", {0x88cc, 0}},
+	{"LACP", {0x8809, 0}},	      {"DECnet", {0x6003, 0}},	    {"[|decnet]", {0x6003, 0}},
+	{"PPPoE", {0x8863, 0x8864}}, {"NSH", {0x894f, 0}},	    {"IPX", {0x8137, 0}},
+	{"Loopback", {0x9000, 0}},    {"PTPv2", {0x88f7, 0}},	    {"MACsec", {0x88e5, 0}},
+};
+
+static void type_word(const char *t, size_t n, struct summary_evidence *ev)
+{
+	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
+		size_t len = strlen(type_words[i].prefix);
+		if (n >= len && memcmp(t, type_words[i].prefix, len) == 0) {
+			ev->word_type[0] = type_words[i].type[0];
+			ev->word_type[1] = type_words[i].type[1];
+			ev->word = type_words[i].prefix;
+			return;
+		}
+	}
+}
+
 /* Does the summary's "aa:bb:cc:dd:ee:ff" name the 6 bytes at off? */
 static bool mac_matches(const char *mac, const struct cursor *c, size_t off)
 {
@@ -621,6 +650,12 @@ static void summary_ether(const struct cursor *c, struct summary_evidence *ev)
 		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
 		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
 		ev->link_reason[C_ETHER] = N_("the EtherType the summary names is at byte 12");
+	} else if (ev->word && cur_be16(c, 12, &type) &&
+		   (type == ev->word_type[0] || (ev->word_type[1] && type == ev->word_type[1]))) {
+		ev->checked_points[C_ETHER] = PTS_SUMMARY_LINK;
+		ev->link_points[C_ETHER] += PTS_SUMMARY_LINK;
+		ev->link_reason[C_ETHER] = N_("the protocol the summary names first is the EtherType "
+					      "at byte 12");
 	} else if (ev->mpls_label >= 0 && cur_be16(c, 12, &type) &&
 		   (type == 0x8847 || type == 0x8848) && cur_be32(c, 14, &entry) &&
 		   entry >> 12 == (uint32_t)ev->mpls_label) {
@@ -698,6 +733,8 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		}
 		if (index == 0 && is_mac(t, n))
 			ev->mac_src = t;
+		if ((index == 0 || (n > 2 && t[0] == '[' && t[1] == '|')) && !ev->word)
+			type_word(t, n, ev);
 		if (index == 2 && ev->mac_src && prev_n == 1 && *prev == '>' && is_mac(t, n))
 			ev->mac_dst = t;
 		if (tok_is(t, n, "ethertype"))
