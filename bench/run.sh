@@ -4,6 +4,8 @@
 #
 # usage: bench/run.sh [MEGABYTES]    (default 64; the input is made by
 #        bench/gen-tcpdump.py in a temporary directory and removed after)
+#        RUNS=N: runs of each hexplain view (default 5; the median is shown)
+#        TSHARK_RUNS=N: runs of each tshark path (default 1)
 #
 # Measures, on the same `tcpdump -nn -vv -XX` text: hexplain --json, the
 # explain view and --brief; and today's path: the text rewritten into the
@@ -26,24 +28,43 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "input:   $((bytes / 1000000)) MB of tcpdump -nn -vv -XX text, $packets packets"
 echo
 
-# run NAME COMMAND...: times COMMAND (input on stdin, output discarded)
+# run RUNS NAME COMMAND...: runs COMMAND RUNS times (input on stdin, output
+# discarded); prints the median run's time, MB/s and packets/s, the fastest
+# and slowest MB/s, and the largest peak RSS.  Times come from date's
+# nanoseconds: GNU time's 10 ms steps would be 5% of a 0.2 s run.
 declare -A secs
 run() {
-	local name=$1
-	shift
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" <"$tmp/in.txt" >/dev/null 2>"$tmp/err" ||
-		{ echo "$name failed:"; head -5 "$tmp/err"; return 1; }
-	local s rss
-	read -r s rss <"$tmp/time"
+	local runs=$1 name=$2
+	shift 2
+	local i t0 t1 rss max_rss=0 times=()
+	for ((i = 0; i < runs; i++)); do
+		t0=$(date +%s%N)
+		/usr/bin/time -f '%M' -o "$tmp/time" "$@" <"$tmp/in.txt" >/dev/null 2>"$tmp/err" ||
+			{ echo "$name failed:"; head -5 "$tmp/err"; return 1; }
+		t1=$(date +%s%N)
+		times+=($(((t1 - t0) / 1000)))
+		read -r rss <"$tmp/time"
+		((rss > max_rss)) && max_rss=$rss
+	done
+	local sorted
+	sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+	local med=${sorted[$((runs / 2))]} best=${sorted[0]} worst=${sorted[$((runs - 1))]}
+	local s
+	s=$(echo "$med / 1000000" | bc -l)
 	secs[$name]=$s
-	printf '%-28s %7.2f s %9.1f MB/s %10.0f packets/s  peak RSS %6.1f MB\n' "$name" "$s" \
-		"$(echo "$bytes / 1000000 / ($s + 0.001)" | bc -l)" \
-		"$(echo "$packets / ($s + 0.001)" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+	mbs() { echo "$bytes / $1" | bc -l; } # bytes per microsecond = MB/s
+	printf '%-28s %7.3f s %7.1f MB/s %9.0f packets/s  peak RSS %5.1f MB' "$name" "$s" \
+		"$(mbs "$med")" "$(echo "$packets / $s" | bc -l)" "$(echo "$max_rss / 1024" | bc -l)"
+	if ((runs > 1)); then
+		printf '  (%d runs: %.0f-%.0f MB/s)' "$runs" "$(mbs "$worst")" "$(mbs "$best")"
+	fi
+	printf '\n'
 }
 
-run "hexplain --json" "$bin" --json
-run "hexplain (explain view)" "$bin"
-run "hexplain --brief" "$bin" --brief
+runs=${RUNS:-5}
+run "$runs" "hexplain --json" "$bin" --json
+run "$runs" "hexplain (explain view)" "$bin"
+run "$runs" "hexplain --brief" "$bin" --brief
 
 if command -v text2pcap >/dev/null && command -v tshark >/dev/null; then
 	# tcpdump's "0x0010:  05dc 0002 ..." into od's "000010 05 dc 00 02 ...",
@@ -56,8 +77,8 @@ awk '/^\t0x[0-9a-f]+:/ {
 	print line; next } { print "" }' | text2pcap -q - "$1" &&
 tshark -r "$1" $2
 EOS
-	run "awk+text2pcap+tshark -T json" bash "$tmp/to-od.sh" "$tmp/a.pcap" "-T json"
-	run "awk+text2pcap+tshark -V" bash "$tmp/to-od.sh" "$tmp/b.pcap" "-V"
+	run "${TSHARK_RUNS:-1}" "awk+text2pcap+tshark -T json" bash "$tmp/to-od.sh" "$tmp/a.pcap" "-T json"
+	run "${TSHARK_RUNS:-1}" "awk+text2pcap+tshark -V" bash "$tmp/to-od.sh" "$tmp/b.pcap" "-V"
 	echo
 	ratio() { echo "$1 / $2" | bc -l; }
 	printf 'hexplain --json is %.1fx the text2pcap + tshark -T json path\n' \

@@ -5,6 +5,7 @@
  * with what was worked out by hand from the input. */
 #include "check_util.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -507,6 +508,145 @@ START_TEST(reads_from_a_pipe)
 }
 END_TEST
 
+/* ---- a file scanned in chunks on two threads ---- */
+
+/* One token as it came, for comparing whole streams. */
+struct seen {
+	int kind;
+	unsigned long line, col;
+	size_t off, len; /* of its text in the stream's text */
+};
+
+struct stream {
+	struct seen *tok;
+	size_t n, cap;
+	char *text;
+	size_t text_len, text_cap;
+};
+
+static void stream_add(struct stream *s, int kind, const char *text, size_t len,
+		       unsigned long line, unsigned long col)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 4096;
+		s->tok = realloc(s->tok, s->cap * sizeof(*s->tok));
+		ck_assert_ptr_nonnull(s->tok);
+	}
+	while (s->text_len + len + 1 > s->text_cap) {
+		s->text_cap = s->text_cap ? 2 * s->text_cap : 1 << 16;
+		s->text = realloc(s->text, s->text_cap);
+		ck_assert_ptr_nonnull(s->text);
+	}
+	/* the text must end where its length says, as flex's yytext does */
+	ck_assert_int_eq(text[len], '\0');
+	memcpy(s->text + s->text_len, text, len);
+	s->tok[s->n++] = (struct seen){kind, line, col, s->text_len, len};
+	s->text_len += len + 1;
+}
+
+/* Every token of the file at path, as scanner sc makes them. */
+static void scan_file(const struct hexlex_scanner *sc, const char *path, struct stream *out)
+{
+	FILE *f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = fileno(f), .ended_line = 1};
+	void *scanner;
+	ck_assert_int_eq(sc->init(&st, &scanner), 0);
+	*out = (struct stream){0};
+	for (;;) {
+		const char *text;
+		size_t len;
+		int kind = sc->next(scanner, &text, &len);
+		stream_add(out, kind, text, len, st.line, st.col);
+		if (kind == TOK_EOF)
+			break;
+	}
+	ck_assert_int_eq(st.read_errno, 0);
+	sc->destroy(scanner);
+	fclose(f);
+}
+
+static void ck_assert_same_streams(const struct stream *a, const struct stream *b,
+				   const char *what)
+{
+	ck_assert_msg(a->n == b->n, "%s: %zu tokens, not %zu", what, b->n, a->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct seen *x = &a->tok[i], *y = &b->tok[i];
+		ck_assert_msg(x->kind == y->kind && x->line == y->line && x->col == y->col &&
+				      x->len == y->len &&
+				      memcmp(a->text + x->off, b->text + y->off, x->len) == 0,
+			      "%s: token %zu differs: kind %d/%d line %lu/%lu col %lu/%lu", what, i,
+			      x->kind, y->kind, x->line, y->line, x->col, y->col);
+	}
+}
+
+static void stream_free(struct stream *s)
+{
+	free(s->tok);
+	free(s->text);
+}
+
+/* Writes every sample, then the samples again with CR LF line ends, then
+ * with lone CRs (old Mac), twenty times over (some 1.3 MB, chunks of
+ * the usual size); then a line longer than a chunk, and no newline at the
+ * end: what the chunks have to be cut around. */
+static void write_varied_input(FILE *f)
+{
+	const char *dir = getenv("HEXPLAIN_SAMPLES");
+	ck_assert_msg(dir != NULL, "HEXPLAIN_SAMPLES is not set");
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	char path[4096];
+	for (int round = 0; round < 60; round++) {
+		int pass = round % 3;
+		rewinddir(d);
+		while ((e = readdir(d))) {
+			if (!strstr(e->d_name, ".txt"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			FILE *in = fopen(path, "r");
+			ck_assert_ptr_nonnull(in);
+			int c;
+			while ((c = getc(in)) != EOF) {
+				if (c == '\n' && pass == 1)
+					fputc('\r', f); /* CR LF */
+				fputc(c == '\n' && pass == 2 ? '\r' : c, f); /* lone CR */
+			}
+			fclose(in);
+		}
+		fputc('\n', f);
+	}
+	closedir(d);
+	for (int i = 0; i < 700000; i++)
+		fputc("0123456789abcdef "[i % 17], f);
+	fputs("\n\t0x0000:  4500 0038 106d 4000 4006 2c51 7f00 0001  E..8.m@.@.,Q....\n"
+	      "\t0x0010:  7f00 0001", f);
+}
+
+START_TEST(threads_give_the_same_tokens_as_one_scanner)
+{
+	char path[] = "/tmp/hexplain-lexer-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(f);
+	write_varied_input(f);
+	ck_assert_int_eq(fclose(f), 0);
+	struct stream one, tiny, real;
+	scan_file(&hexlex_full_tables, path, &one);
+	scan_file(&hexlex_threaded_tiny_blocks, path, &tiny);
+	scan_file(&hexlex_threaded, path, &real);
+	unlink(path);
+	ck_assert_uint_gt(one.n, 5000);
+	ck_assert_same_streams(&one, &tiny, "chunks of 8 bytes");
+	ck_assert_same_streams(&one, &real, "chunks of the usual size");
+	stream_free(&one);
+	stream_free(&tiny);
+	stream_free(&real);
+}
+END_TEST
+
 /* ---- the hex area as the scanner delivers it ---- */
 
 START_TEST(hex_area_is_one_token)
@@ -602,12 +742,20 @@ static void use_full_tables(void)
 	lx = &hexlex_full_tables;
 }
 
+/* The file cut into chunks of 8 bytes for two scanners on threads of their
+ * own, tokens handed over three at a time: every test's input then has
+ * chunk and block ends in every kind of place (lexthread.c). */
+static void use_threads(void)
+{
+	lx = &hexlex_threaded_tiny_blocks;
+}
+
 /* The tests, once per build of the scanner (suffix names the build). */
 static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 {
 	/* Check keeps the pointer to a test case's name, not a copy: the names
 	 * must outlive the run */
-	static char names[32][64]; /* 4 cases a build now */
+	static char names[32][64]; /* 4 cases a build now, 3 builds */
 	static size_t used;
 	char *name = NULL;
 #define NEW_TCASE(n)                                                                   \
@@ -661,6 +809,11 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("lexer");
 	add_tcases(s, "", NULL);
 	add_tcases(s, "_full_tables", use_full_tables);
+	add_tcases(s, "_threads", use_threads);
+	TCase *tc = tcase_create("threads");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, threads_give_the_same_tokens_as_one_scanner);
+	suite_add_tcase(s, tc);
 	return s;
 }
 

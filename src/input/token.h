@@ -3,6 +3,7 @@
 #define HEXPLAIN_TOKEN_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 enum token_kind {
 	TOK_EOF = 0,
@@ -51,6 +52,10 @@ struct lex_state {
 	 * format), served before fd is read again. */
 	const char *prefix;
 	size_t prefix_len, prefix_off;
+	/* When set, where the input comes from instead of fd (lexthread.c's
+	 * chunks of a file): like read(2), 0 at the end, -1 with errno. */
+	ssize_t (*pull)(void *ctx, char *buf, size_t max);
+	void *pull_ctx;
 };
 
 /* Waits until fd has input; while it pauses for idle_ms, calls on_idle
@@ -80,6 +85,16 @@ struct hexlex_scanner {
 
 extern const struct hexlex_scanner hexlex_interactive;
 extern const struct hexlex_scanner hexlex_full_tables;
+/* A regular file cut into chunks that two full-table scanners read on
+ * threads of their own (lexthread.c), and the same with chunks and blocks
+ * of a few bytes, for tests.  Given a pipe, the full-table scanner. */
+extern const struct hexlex_scanner hexlex_threaded;
+extern const struct hexlex_scanner hexlex_threaded_tiny_blocks;
+
+/* The scanner for a regular file: hexlex_threaded when this process may
+ * use more than one processor, else hexlex_full_tables.  HEXPLAIN_THREADS=1
+ * in the environment asks for one thread. */
+const struct hexlex_scanner *hexlex_for_regular_file(void);
 
 /* Copies up to max bytes of the unread prefix into buf; returns how many. */
 size_t lex_take_prefix(struct lex_state *st, char *buf, size_t max);
