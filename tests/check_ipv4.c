@@ -149,6 +149,11 @@ START_TEST(ipv4_version_not_four)
 	decode_hex(&pkt, LINK_IPV4, "5500 0038 106d 4000 4006 1c51 7f00 0001 7f00 0001 " SEED_TAIL);
 	ck_assert_field_eq(&pkt, "ip.version", 5);
 	ck_assert_int_eq(has_problem(&pkt, "ip.version.bad"), 1);
+	/* nothing more is an IP header, as Wireshark ("Bogus IP version")
+	 * and tcpdump stop there too */
+	ck_assert_no_field(&pkt, "ip.hdr_len");
+	ck_assert_no_field(&pkt, "ip.src");
+	ck_assert_int_eq(pkt.layers[0].length, 1);
 }
 END_TEST
 

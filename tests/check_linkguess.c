@@ -416,6 +416,38 @@ START_TEST(ipv6_where_ipv4_was_announced)
 	ck_assert_why_has("says version 0");
 	/* the number must be the one in the bytes */
 	ck_assert_int_eq(guess(v0, "15:15:01.279230 IP6 version error: 5 != 6"), LINK_UNKNOWN);
+	/* "unknown ip 3": tcpdump's raw IP printer read version 3 at byte 0
+	 * (beep-oobr.pcap); IPv4's decoder gives the version and stops */
+	const char *v3 = "3030303030303030303030303030303030303030";
+	ck_assert_int_eq(guess(v3, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(v3, "05:27:12.999999 unknown ip 3"), LINK_IPV4);
+	ck_assert_why_has("unknown ip 3");
+	ck_assert_int_eq(guess(v3, "05:27:12.999999 unknown ip 5"), LINK_UNKNOWN);
+}
+END_TEST
+
+START_TEST(protocol_word_names_the_ethertype)
+{
+	/* tcpdump names these only after reading their EtherType at byte 12:
+	 * OSI over Cisco's 0xfefe (hoobr_lookup_nsap.pcap), GeoNetworking's
+	 * first type 0x0707 (geonet-mac-lookup-heapoverflow.pcap), PPP's control
+	 * protocols over 0x880b, printed after a lone ':' without -e */
+	const char *clnp = "303030303030 303030303030 fefe 3081 3001303030303030";
+	ck_assert_int_eq(guess(clnp, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(clnp, "05:27:12.999999 CLNP, length 262129"), LINK_ETHER);
+	ck_assert_int_eq(guess(clnp, "05:27:12.999999  [|isoclns]"), LINK_ETHER);
+	const char *geo = "303030303030 303030303030 0707 30303030303030303030";
+	ck_assert_int_eq(guess(geo, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(geo, "05:27:12.999999 GeoNet src:30:30:30:30:30:30; v:3 NH:0-Any"),
+			 LINK_ETHER);
+	const char *ppp = "100cfb10737e 00fd1c7c8a8a 880b 80fd01df000f";
+	ck_assert_int_eq(guess(ppp, "06:58:21.999999 : CCP, Conf-Request (0x01), id 223"),
+			 LINK_ETHER);
+	ck_assert_why_has("protocol the summary names first");
+	/* the word over another type: no support */
+	ck_assert_int_eq(guess("303030303030 303030303030 fefd 3081 3001303030303030",
+			       "05:27:12.999999 CLNP, length 262129"),
+			 LINK_UNKNOWN);
 }
 END_TEST
 
@@ -460,6 +492,7 @@ static Suite *make_suite(void)
 	tcase_add_test(summary, summary_ethertype_checked_against_bytes);
 	tcase_add_test(summary, bare_mpls_and_nsh_by_summary);
 	tcase_add_test(summary, ipv6_where_ipv4_was_announced);
+	tcase_add_test(summary, protocol_word_names_the_ethertype);
 	suite_add_tcase(s, summary);
 	return s;
 }

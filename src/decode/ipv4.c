@@ -303,6 +303,18 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		decode_ipv6(p, off, end, ctx);
 		return;
 	}
+	if (cur_has(&p->bytes, off, 1) && vihl >> 4 != 4) {
+		/* neither IPv4 nor IPv6: nothing after the version can be read
+		 * as an IP header (Wireshark: "Bogus IP version"; tcpdump stops
+		 * there too) */
+		packet_read_row(p, &ip_fields[0], off, NULL);
+		p->layers[layer].length = 1;
+		packet_problem(p, SEV_ERROR, "ip.version", "ip.version.bad", off,
+			       _("IP version %u is neither 4 nor 6: the rest is not an IP header "
+				 "that can be read"),
+			       vihl >> 4);
+		return;
+	}
 	size_t read = packet_read_rows(p, ip_fields, IP_ROWS, off);
 	unsigned hlen = (vihl & 0x0f) * 4u;
 	p->layers[layer].length = (uint32_t)(cur_avail(&p->bytes, off) < 20 ? cur_avail(&p->bytes, off) : 20);
@@ -313,9 +325,6 @@ void decode_ipv4(struct packet *p, uint32_t off, uint32_t end, const struct deco
 		decode_truncated(p, "ip", off, 20);
 		return;
 	}
-	if (vihl >> 4 != 4)
-		packet_problem(p, SEV_ERROR, "ip.version", "ip.version.bad", off,
-			       _("IP version %u in an IPv4 header"), vihl >> 4);
 	if (hlen < 20) {
 		packet_problem(p, SEV_ERROR, "ip.hdr_len", "ip.hdr_len.bad", off,
 			       _("header length %u bytes is less than 20: the header is invalid"), hlen);

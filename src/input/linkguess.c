@@ -514,6 +514,7 @@ struct summary_evidence {
 	/* "IP6 version error: 0 != 6": the link layer said IP, the header
 	 * holds this version (-1: not said) */
 	int version_error;
+	int unknown_ip; /* tcpdump's raw IP printer: "unknown ip N"; -1: not said */
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -608,6 +609,14 @@ static const struct {
 	{"LACP", {0x8809, 0}},	      {"DECnet", {0x6003, 0}},	    {"[|decnet]", {0x6003, 0}},
 	{"PPPoE", {0x8863, 0x8864}}, {"NSH", {0x894f, 0}},	    {"IPX", {0x8137, 0}},
 	{"Loopback", {0x9000, 0}},    {"PTPv2", {0x88f7, 0}},	    {"MACsec", {0x88e5, 0}},
+	/* OSI over Cisco's EtherType 0xfefe; GeoNetworking, with its
+	 * first EtherType; PPP's control protocols over EtherType 0x880b */
+	{"CLNP", {0xfefe, 0}},	      {"ES-IS", {0xfefe, 0}},	    {"IS-IS", {0xfefe, 0}},
+	{"[|isoclns]", {0xfefe, 0}},  {"[|clnp]", {0xfefe, 0}},	    {"[|esis]", {0xfefe, 0}},
+	{"[|isis]", {0xfefe, 0}},     {"GeoNet", {0x8947, 0x0707}}, {"[|geonet]", {0x8947, 0x0707}},
+	{"LCP", {0x880b, 0}},	      {"CCP", {0x880b, 0}},	    {"IPCP", {0x880b, 0}},
+	{"IP6CP", {0x880b, 0}},	      {"PAP", {0x880b, 0}},	    {"CHAP", {0x880b, 0}},
+	{"(protocol", {0x880b, 0}},
 };
 
 static void type_word(const char *t, size_t n, struct summary_evidence *ev)
@@ -701,7 +710,7 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->ethertype = -1;
 	ev->mpls_label = ev->nsh_spi = ev->nsh_si = -1;
-	ev->version_error = -1;
+	ev->version_error = ev->unknown_ip = -1;
 	if (!s || !*s)
 		return;
 	bool after_ethertype = false;
@@ -718,6 +727,8 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			banner_link(t, n, ev);
 		if (index == 0 && is_timestamp(t, n) && !is_mac(t, n)) /* 30:30:30:30:30:30 */
 			continue; /* -tttt prints two: neither counts as the packet's first */
+		if (index == 0 && n == 1 && *t == ':')
+			continue; /* PPP over Ethernet without -e: ": CCP, Conf-Request" */
 		if (index == 1 && prev && is_direction(t, n)) {
 			/* "lo    In  IP": an interface name and a direction, SLL2's -x
 			 * line (v1's only with -e, as "In 00:00:...") */
@@ -750,6 +761,9 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		if (tok_is(t, n, "error:") && prev && tok_is(prev, prev_n, "version") &&
 		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
 			ev->version_error = (int)strtol(s + pos, NULL, 10);
+		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2 &&
+		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
+			ev->unknown_ip = (int)strtol(s + pos, NULL, 10);
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -826,6 +840,15 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 		SAY(sb_printf, r[i], _("tcpdump says \"version error\": the link layer announced IP, "
 				       "the header at byte 0 says version %d"),
 		    ev.version_error);
+	}
+	if (ev.unknown_ip >= 0 && ev.unknown_ip != 4 && ev.unknown_ip != 6 &&
+	    cur_u8(&c, 0, &first) && first >> 4 == ev.unknown_ip) {
+		/* tcpdump's printer for raw IP links read the version at byte 0
+		 * and knew neither: the dump starts at that IP header */
+		out[C_IPV4].score = PTS_SUMMARY_LINK;
+		SAY(sb_printf, r[C_IPV4], _("tcpdump says \"unknown ip %d\": its raw IP printer read "
+					    "that version at byte 0"),
+		    ev.unknown_ip);
 	}
 	if (ev.ipv6_as_ipv4 && out[C_IPV6].score) {
 		/* the dump starts where the IPv4 header was announced: decoded
