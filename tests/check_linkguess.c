@@ -423,6 +423,12 @@ START_TEST(ipv6_where_ipv4_was_announced)
 	ck_assert_int_eq(guess(v3, "05:27:12.999999 unknown ip 3"), LINK_IPV4);
 	ck_assert_why_has("unknown ip 3");
 	ck_assert_int_eq(guess(v3, "05:27:12.999999 unknown ip 5"), LINK_UNKNOWN);
+	/* "IP0 (invalid)": IPv4's printer met version 0 (gre-heapoverflow-1.pcap) */
+	const char *ip0 = "0830303030300000302f303030303030303030303030";
+	ck_assert_int_eq(guess(ip0, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(ip0, "05:27:12.999999 IP0 (invalid)"), LINK_IPV4);
+	ck_assert_why_has("IP0 (invalid)");
+	ck_assert_int_eq(guess(ip0, "05:27:12.999999 IP5 (invalid)"), LINK_UNKNOWN);
 }
 END_TEST
 

@@ -764,6 +764,14 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2 &&
 		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
 			ev->unknown_ip = (int)strtol(s + pos, NULL, 10);
+		/* "IP0 (invalid)": tcpdump's IPv4 printer met version 0 (any
+		 * but 4 and 6) where IPv4 was announced */
+		if (tok_is(t, n, "(invalid)") && prev && prev_n == 3 && memcmp(prev, "IP", 2) == 0 &&
+		    prev[2] >= '0' && prev[2] <= '9' && prev[2] != '4' && prev[2] != '6' &&
+		    ev->net == NET_NONE) {
+			ev->net = NET_IPV4;
+			ev->version_error = prev[2] - '0';
+		}
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -837,8 +845,9 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 		 * where the link layer announced IP */
 		size_t i = ev.net == NET_IPV4 ? C_IPV4 : C_IPV6;
 		out[i].score = PTS_SUMMARY_LINK;
-		SAY(sb_printf, r[i], _("tcpdump says \"version error\": the link layer announced IP, "
-				       "the header at byte 0 says version %d"),
+		SAY(sb_printf, r[i], _("tcpdump rejected the IP version (\"version error\", "
+				       "\"IP0 (invalid)\"): the link layer announced IP, the header "
+				       "at byte 0 says version %d"),
 		    ev.version_error);
 	}
 	if (ev.unknown_ip >= 0 && ev.unknown_ip != 4 && ev.unknown_ip != 6 &&
