@@ -429,6 +429,12 @@ START_TEST(ipv6_where_ipv4_was_announced)
 	ck_assert_int_eq(guess(ip0, "05:27:12.999999 IP0 (invalid)"), LINK_IPV4);
 	ck_assert_why_has("IP0 (invalid)");
 	ck_assert_int_eq(guess(ip0, "05:27:12.999999 IP5 (invalid)"), LINK_UNKNOWN);
+	/* "IP bad-hlen 16": a 16-byte IPv4 header (ipv4_invalid_hdr_length.pcap) */
+	const char *hl16 = "44000054f1a6000040114594 8cd309ce2d217f9c98b700350040";
+	ck_assert_int_eq(guess(hl16, NULL), LINK_UNKNOWN);
+	ck_assert_int_eq(guess(hl16, "08:57:44.621711 IP bad-hlen 16"), LINK_IPV4);
+	ck_assert_why_has("bad-hlen 16");
+	ck_assert_int_eq(guess(hl16, "08:57:44.621711 IP bad-hlen 12"), LINK_UNKNOWN);
 }
 END_TEST
 

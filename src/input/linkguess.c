@@ -515,6 +515,7 @@ struct summary_evidence {
 	 * holds this version (-1: not said) */
 	int version_error;
 	int unknown_ip; /* tcpdump's raw IP printer: "unknown ip N"; -1: not said */
+	int bad_hlen;   /* tcpdump's IPv4 printer: "IP bad-hlen N"; -1: not said */
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -710,7 +711,7 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->ethertype = -1;
 	ev->mpls_label = ev->nsh_spi = ev->nsh_si = -1;
-	ev->version_error = ev->unknown_ip = -1;
+	ev->version_error = ev->unknown_ip = ev->bad_hlen = -1;
 	if (!s || !*s)
 		return;
 	bool after_ethertype = false;
@@ -772,6 +773,9 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			ev->net = NET_IPV4;
 			ev->version_error = prev[2] - '0';
 		}
+		if (tok_is(t, n, "bad-hlen") && prev && tok_is(prev, prev_n, "IP") && s[pos] == ' ' &&
+		    s[pos + 1] >= '0' && s[pos + 1] <= '9')
+			ev->bad_hlen = (int)strtol(s + pos, NULL, 10);
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -858,6 +862,15 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 		SAY(sb_printf, r[C_IPV4], _("tcpdump says \"unknown ip %d\": its raw IP printer read "
 					    "that version at byte 0"),
 		    ev.unknown_ip);
+	}
+	if (ev.bad_hlen >= 0 && cur_u8(&c, 0, &first) && first >> 4 == 4 &&
+	    (first & 0x0f) * 4 == ev.bad_hlen) {
+		/* tcpdump's IPv4 printer read this header and found its length
+		 * too short: the dump starts at it */
+		out[C_IPV4].score = PTS_SUMMARY_LINK;
+		SAY(sb_printf, r[C_IPV4], _("tcpdump says \"bad-hlen %d\": its IPv4 printer read "
+					    "that header length at byte 0"),
+		    ev.bad_hlen);
 	}
 	if (ev.ipv6_as_ipv4 && out[C_IPV6].score) {
 		/* the dump starts where the IPv4 header was announced: decoded
