@@ -6,6 +6,7 @@
 #include "check_util.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -508,6 +509,71 @@ START_TEST(reads_from_a_pipe)
 }
 END_TEST
 
+/* ---- a live pipe and the full-table scanner ---- */
+
+/* The writer of a live pipe: one line, then (once the reader has seen that
+ * line's end) the next line in two pieces, a pause between them. */
+struct live_writer {
+	int out;      /* the pipe's write end */
+	int go;       /* read end of the reader's "seen it" pipe */
+};
+
+static void *write_live(void *arg)
+{
+	struct live_writer *w = arg;
+	static const char one[] = "IP 1.2.3.4 > 5.6.7.8: ICMP echo request\n";
+	char c;
+	if (write(w->out, one, sizeof(one) - 1) < 0 || read(w->go, &c, 1) != 1)
+		return NULL;
+	static const char two_a[] = "\t0x0000:  45", two_b[] = "00 001c\n";
+	if (write(w->out, two_a, sizeof(two_a) - 1) < 0)
+		return NULL;
+	usleep(20000); /* mid-line: the scanner must wait, not end the line */
+	if (write(w->out, two_b, sizeof(two_b) - 1) < 0)
+		return NULL;
+	close(w->out);
+	return NULL;
+}
+
+/* A full-table scanner looks one character past each token: on a pipe the
+ * line's end must still come out before the next line is written (the
+ * writer waits for it, so a scanner that held it back would hang here). */
+START_TEST(pipe_scanner_hands_on_a_line_before_the_next_comes)
+{
+	int data[2], seen[2];
+	ck_assert_int_eq(pipe(data), 0);
+	ck_assert_int_eq(pipe(seen), 0);
+	struct live_writer w = {data[1], seen[0]};
+	pthread_t t;
+	ck_assert_int_eq(pthread_create(&t, NULL, write_live, &w), 0);
+	struct lex_state st = {.line = 1, .col = 1, .next_col = 1, .fd = data[0], .ended_line = 1,
+			       .pollable = 1, .idle_ms = 1000};
+	void *scanner;
+	ck_assert_int_eq(hexlex_pipe.init(&st, &scanner), 0);
+	ntoks = 0;
+	bool told = false;
+	for (;;) {
+		const char *text;
+		size_t len;
+		int kind = hexlex_pipe.next(scanner, &text, &len);
+		if (!add_token(kind, text, len, st.line - (kind == TOK_NEWLINE), st.col))
+			break;
+		if (kind == TOK_NEWLINE && !told) {
+			ck_assert_int_eq(write(seen[1], "x", 1), 1);
+			told = true;
+		}
+	}
+	hexlex_pipe.destroy(scanner);
+	pthread_join(t, NULL);
+	close(data[0]);
+	close(seen[0]);
+	close(seen[1]);
+	/* the line written in two pieces is one token, as from a file */
+	ck_assert_str_eq(kinds(), "SUMMARY NL OFFSET_HEX NL EOF");
+	ck_assert_tok(nth(TOK_OFFSET_HEX, 0), TOK_OFFSET_HEX, "\t0x0000:  4500 001c", 2, 1);
+}
+END_TEST
+
 /* ---- a file scanned in chunks on two threads ---- */
 
 /* One token as it came, for comparing whole streams. */
@@ -742,6 +808,13 @@ static void use_full_tables(void)
 	lx = &hexlex_full_tables;
 }
 
+/* The full tables as pipes get them: they pause at a line's end when
+ * nothing more has come (lexpipe.c). */
+static void use_pipe_scanner(void)
+{
+	lx = &hexlex_pipe;
+}
+
 /* The file cut into chunks of 8 bytes for two scanners on threads of their
  * own, tokens handed over three at a time: every test's input then has
  * chunk and block ends in every kind of place (lexthread.c). */
@@ -755,7 +828,7 @@ static void add_tcases(Suite *s, const char *suffix, void (*setup)(void))
 {
 	/* Check keeps the pointer to a test case's name, not a copy: the names
 	 * must outlive the run */
-	static char names[32][64]; /* 4 cases a build now, 3 builds */
+	static char names[32][64]; /* 4 cases a build now, 4 builds */
 	static size_t used;
 	char *name = NULL;
 #define NEW_TCASE(n)                                                                   \
@@ -810,9 +883,14 @@ static Suite *make_suite(void)
 	add_tcases(s, "", NULL);
 	add_tcases(s, "_full_tables", use_full_tables);
 	add_tcases(s, "_threads", use_threads);
+	add_tcases(s, "_pipe", use_pipe_scanner);
 	TCase *tc = tcase_create("threads");
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, threads_give_the_same_tokens_as_one_scanner);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("live_pipe");
+	tcase_set_timeout(tc, 10);
+	tcase_add_test(tc, pipe_scanner_hands_on_a_line_before_the_next_comes);
 	suite_add_tcase(s, tc);
 	return s;
 }

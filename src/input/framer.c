@@ -777,10 +777,10 @@ static bool read_tcpdump(int fd, const char *name, struct diag *d, frame_fn fn, 
 			       .read_errno = read_errno};
 	struct stat sb;
 	st.pollable = fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode);
-	/* a file cannot pause: the full tables' look past a token's end
-	 * never waits for a writer there, and the scanner can run ahead on
-	 * a core of its own (lexthread.c) */
-	const struct hexlex_scanner *lx = st.pollable ? &hexlex_interactive : hexlex_for_regular_file();
+	/* full tables: a file is scanned in chunks on two threads
+	 * (lexthread.c); a pipe pauses the scanner at a line's end when
+	 * nothing more has come (lexpipe.c) */
+	const struct hexlex_scanner *lx = st.pollable ? &hexlex_pipe : hexlex_for_regular_file();
 	void *scanner;
 	if (lx->init(&st, &scanner) != 0)
 		return false;

@@ -46,6 +46,31 @@ void lex_wait_for_input(struct lex_state *st)
 		st->on_idle(st->idle_ctx); /* then read(2) blocks until more comes */
 }
 
+int lex_input_ready(const struct lex_state *st)
+{
+	struct pollfd pfd = {.fd = st->fd, .events = POLLIN};
+	int n;
+	do
+		n = poll(&pfd, 1, 0);
+	while (n < 0 && errno == EINTR);
+	return n != 0; /* an error too: read(2) then says what it is */
+}
+
+void lex_wait_for_more(struct lex_state *st)
+{
+	struct pollfd pfd = {.fd = st->fd, .events = POLLIN};
+	int n;
+	do
+		n = poll(&pfd, 1, st->on_idle ? st->idle_ms : -1);
+	while (n < 0 && errno == EINTR);
+	if (n != 0)
+		return;
+	st->on_idle(st->idle_ctx);
+	do
+		n = poll(&pfd, 1, -1);
+	while (n < 0 && errno == EINTR);
+}
+
 /* Old Mac text ends its lines with a lone CR: read it as a newline, or a
  * whole file would be one line and its packets lost.  CR LF stays as it is
  * (the rules take the CR as white space).  A CR that ends one read may be

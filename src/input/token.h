@@ -45,6 +45,11 @@ struct lex_state {
 	int read_errno;         /* errno of a failed read, 0 if none */
 	int cr_was_last;        /* the last read ended in a CR made a newline */
 	int pollable;           /* a pipe or terminal: input may pause */
+	/* hexlex_pipe's: YY_INPUT ends the input (for now) at a line's end
+	 * when nothing more has come, so that a full-table scanner hands on
+	 * the line without waiting to see what follows it; paused says so */
+	int pause_at_line_end;
+	int paused;
 	int idle_ms;            /* after this long without input, call on_idle */
 	void (*on_idle)(void *ctx);
 	void *idle_ctx;
@@ -61,18 +66,24 @@ struct lex_state {
 /* Waits until fd has input; while it pauses for idle_ms, calls on_idle
  * once (a live capture's last packet is then handed on at once). */
 void lex_wait_for_input(struct lex_state *st);
+/* Whether fd has input (or its end) to read at once. */
+int lex_input_ready(const struct lex_state *st);
+/* After a pause (st->paused): waits until fd has input or ends, calling
+ * on_idle once if that takes idle_ms. */
+void lex_wait_for_more(struct lex_state *st);
 /* Turns lone CRs (old Mac line ends) in a read into newlines; returns the
  * new length. */
 size_t lex_lone_cr_to_newline(struct lex_state *st, char *buf, size_t n);
 
 /* A scanner's entry points.  lexer/hexlex.l is built twice: with
  * compressed tables, an interactive scanner that hands on a line
- * as soon as its newline is read; and with full tables (-Cfe, see
- * meson.build), which scan about twice as fast but always look at the
- * character after a token, so
- * that a live pipe's last line would wait for the next one to arrive.  The
- * full tables are for regular files, which never pause; the same rules
- * make the same tokens in both. */
+ * as soon as its newline is read (for pastes in other formats); and with
+ * full tables (-Cfe, see meson.build), which scan about twice as fast but
+ * always look at the character after a token, so that a live pipe's last
+ * line would wait for the next one to arrive: on pipes and terminals they
+ * pause at a line's end instead (hexlex_pipe, lexpipe.c), and regular files
+ * never pause (hexlex_threaded, lexthread.c).  The same rules make the same
+ * tokens in all of them. */
 struct hexlex_scanner {
 	int (*init)(struct lex_state *st, void **scanner);
 	/* the next token's kind, with its text and length */
@@ -81,6 +92,10 @@ struct hexlex_scanner {
 	/* Puts a fresh scanner in RAW mode: every line is text in pieces
 	 * (TOK_TEXT), for the paste reader.  Call before the first token. */
 	void (*begin_raw)(void *scanner);
+	/* Reads on after the end of input (after a pause, see
+	 * pause_at_line_end), from the state the scanner is in.  The
+	 * threaded scanners have none (NULL). */
+	void (*restart)(void *scanner);
 };
 
 extern const struct hexlex_scanner hexlex_interactive;
@@ -88,6 +103,10 @@ extern const struct hexlex_scanner hexlex_full_tables;
 /* A regular file cut into chunks that two full-table scanners read on
  * threads of their own (lexthread.c), and the same with chunks and blocks
  * of a few bytes, for tests.  Given a pipe, the full-table scanner. */
+/* The full-table scanner for pipes and terminals: it pauses at a line's
+ * end when nothing more has come (lexpipe.c), so a live tcpdump's line is
+ * handed on when it arrives. */
+extern const struct hexlex_scanner hexlex_pipe;
 extern const struct hexlex_scanner hexlex_threaded;
 extern const struct hexlex_scanner hexlex_threaded_tiny_blocks;
 
