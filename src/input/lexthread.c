@@ -542,6 +542,9 @@ static int lt_destroy(void *scanner)
 			pthread_join(lt->lexers[0].thread, NULL);
 		for (size_t i = 0; i < 2; i++)
 			r |= lt->inner->destroy(lt->lexers[i].scanner);
+		/* pread(2) leaves the offset where it was; read(2) to the end
+		 * would not ({ hexplain; cat; } <file reads on after it) */
+		lseek(lt->fd, 0, SEEK_END);
 	}
 	lt_free(lt);
 	return r;
