@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# run-campaign.sh - a short libFuzzer campaign on both harnesses.
+# run-campaign.sh - a short libFuzzer campaign on the three harnesses.
 #
 # usage: fuzz/run-campaign.sh [SECONDS]     (default 60, per harness)
 #
 # Builds build-fuzz/ with clang, ASan, UBSan and libFuzzer (configuring it
-# the first time), then runs fuzz_text and fuzz_bytes side by side for
+# the first time), then runs fuzz_text, fuzz_bytes and fuzz_scan side by side for
 # SECONDS each, starting from fuzz/seeds/ and the corpus earlier campaigns
 # grew in build-fuzz/corpus-*/ (not kept in git).  Fails on any crash,
 # sanitizer report, leak, timeout or out-of-memory.  Every input that
@@ -30,13 +30,13 @@ if [ ! -f $build/meson-private/coredata.dat ]; then
 		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all' \
 		-Dbuildtype=debugoptimized >/dev/null
 fi
-ninja -C $build fuzz/fuzz_text fuzz/fuzz_bytes >/dev/null
+ninja -C $build fuzz/fuzz_text fuzz/fuzz_bytes fuzz/fuzz_scan >/dev/null
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
 # name  seeds  largest input
-harnesses=("text fuzz/seeds/text 65536" "bytes fuzz/seeds/bytes 4096")
+harnesses=("text fuzz/seeds/text 65536" "bytes fuzz/seeds/bytes 4096" "scan fuzz/seeds/text 65536")
 
 mkdir -p $build/artifacts
 rm -f $build/artifacts/*

@@ -713,6 +713,68 @@ START_TEST(threads_give_the_same_tokens_as_one_scanner)
 }
 END_TEST
 
+/* The inputs fuzz_scan found the scanners to differ on (tests/regress/
+ * scan-*.txt), each scanned often, since a chunk's scanner is a race. */
+START_TEST(threads_and_pipe_agree_on_the_fuzzers_finds)
+{
+	const char *data = getenv("HEXPLAIN_TESTDATA");
+	ck_assert_msg(data != NULL, "HEXPLAIN_TESTDATA is not set");
+	char dir[4096], path[4096 + 256];
+	snprintf(dir, sizeof(dir), "%s/regress", data);
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, "scan-", 5) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		struct stream one, other;
+		scan_file(&hexlex_full_tables, path, &one);
+		for (int i = 0; i < 200; i++) {
+			scan_file(&hexlex_threaded_tiny_blocks, path, &other);
+			ck_assert_same_streams(&one, &other, e->d_name);
+			stream_free(&other);
+		}
+		scan_file(&hexlex_pipe, path, &other);
+		ck_assert_same_streams(&one, &other, e->d_name);
+		stream_free(&other);
+		stream_free(&one);
+		files++;
+	}
+	closedir(d);
+	ck_assert_int_gt(files, 0);
+}
+END_TEST
+
+/* A file whose last line ends it: the last chunk ends at the file's end,
+ * and the next one, empty, holds the end of input, claimed by either
+ * scanner.  The end must keep the last token's column whichever it was
+ * (the fuzzer's find, fuzz_scan.c); run often, as which one claims it is
+ * a race. */
+START_TEST(threads_end_at_a_files_last_newline)
+{
+	char path[] = "/tmp/hexplain-lexer-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	static const char text[] = "IP6 ::1.61001 > ::1.22: Flags [S], seq 7, length 0\n"
+				   "\t0x0000:  6000 0000 0018 0640 0000 0000 0000 0000\n"
+				   "\t0x0010:  0000 0000 0000 0001 0000 0000 0000 0000\n";
+	ck_assert_int_eq(write(fd, text, sizeof(text) - 1), (ssize_t)(sizeof(text) - 1));
+	close(fd);
+	struct stream one;
+	scan_file(&hexlex_full_tables, path, &one);
+	for (int i = 0; i < 500; i++) {
+		struct stream tiny;
+		scan_file(&hexlex_threaded_tiny_blocks, path, &tiny);
+		ck_assert_same_streams(&one, &tiny, "chunks of 8 bytes");
+		stream_free(&tiny);
+	}
+	unlink(path);
+	stream_free(&one);
+}
+END_TEST
+
 /* ---- the hex area as the scanner delivers it ---- */
 
 START_TEST(hex_area_is_one_token)
@@ -887,6 +949,8 @@ static Suite *make_suite(void)
 	TCase *tc = tcase_create("threads");
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, threads_give_the_same_tokens_as_one_scanner);
+	tcase_add_test(tc, threads_end_at_a_files_last_newline);
+	tcase_add_test(tc, threads_and_pipe_agree_on_the_fuzzers_finds);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("live_pipe");
 	tcase_set_timeout(tc, 10);

@@ -513,10 +513,15 @@ static int lt_next(void *scanner, const char **text, size_t *len)
 	const struct token_rec *t = &lt->cur->tok[lt->pos++];
 	struct lex_state *st = lt->outer_st;
 	st->line = lt->line_base + t->line;
-	st->col = t->col;
-	st->next_col = t->col + t->len;
-	if (t->kind == TOK_EOF)
+	if (t->kind != TOK_EOF) {
+		st->col = t->col;
+		st->next_col = t->col + t->len;
+	} else {
+		/* the end keeps the last token's column, as one scanner's does
+		 * (its YY_USER_ACTION does not run); the lexer that met the end
+		 * may not be the one that made the last token */
 		st->read_errno = lt->cur->read_errno;
+	}
 	*text = lt->text_at;
 	*len = t->len;
 	lt->text_at += t->len + 1;
