@@ -46,7 +46,10 @@
 #include <unistd.h>
 
 #define RING 24          /* blocks a scanner may have filled, not yet read */
-#define OWNERS (8 * RING) /* chunks claimed and not yet read: fewer than this */
+/* Chunks claimed and not yet read are fewer than this: each chunk ends a
+ * block, a scanner stops when its ring is full, and it claims a chunk only
+ * when it has scanned all it read before (so one more at the most). */
+#define OWNERS (8 * RING)
 
 /* How the file is cut and the tokens packed: the real sizes, and tiny
  * ones for tests, so that chunk and block ends fall everywhere. */
@@ -99,7 +102,6 @@ struct lexer {
 	struct block ring[RING];
 	unsigned long produced, consumed;
 	/* the filling side, the lexer's own */
-	struct block *fill;
 	struct chunk *chunks; /* the chunks its reader took, oldest first */
 	size_t head, nchunks, cap_chunks; /* those before head are ended */
 	unsigned long first_line;  /* the scanner's line where chunks[head] starts */
@@ -329,7 +331,6 @@ static void hand_over(struct lexer *x)
 	x->produced++;
 	pthread_cond_broadcast(&lt->produced_cv);
 	pthread_mutex_unlock(&lt->mu);
-	x->fill = NULL;
 }
 
 /* Fills one block with the next tokens and hands it over: when it is
@@ -337,7 +338,7 @@ static void hand_over(struct lexer *x)
 static void fill_block(struct lexer *x)
 {
 	const struct sizes *sz = &x->lt->size;
-	struct block *b = x->fill = &x->ring[x->produced % RING];
+	struct block *b = &x->ring[x->produced % RING];
 	block_reset(b, sz);
 	while (b->ntok < sz->block_tokens && b->text_len < sz->block_text) {
 		const char *text;
