@@ -511,11 +511,17 @@ struct summary_evidence {
 	/* "IP6, wrong link-layer encapsulation": tcpdump's IPv4 printer met a
 	 * version-6 header, so the link layer said IPv4 */
 	bool ipv6_as_ipv4;
-	/* "IP6 version error: 0 != 6": the link layer said IP, the header
-	 * holds this version (-1: not said) */
-	int version_error;
-	int unknown_ip; /* tcpdump's raw IP printer: "unknown ip N"; -1: not said */
-	int bad_hlen;   /* tcpdump's IPv4 printer: "IP bad-hlen N"; -1: not said */
+	/* What one of tcpdump's IP printers says it read at byte 0 when it
+	 * gave up ("IP6 version error: 0 != 6", "IP0 (invalid)", "unknown ip
+	 * 3", "IP bad-hlen 16"): that byte under mask (0: nothing said), the
+	 * candidate the dump then starts with, which of them said it, and the
+	 * number it said */
+	struct {
+		uint8_t mask, value;
+		size_t cand;
+		enum { SAID_VERSION, SAID_UNKNOWN_IP, SAID_BAD_HLEN } said;
+		int number;
+	} byte0;
 	int link_points[LINK_GUESS_CANDIDATES];
 	const char *link_reason[LINK_GUESS_CANDIDATES];
 };
@@ -620,6 +626,22 @@ static const struct {
 	{"(protocol", {0x880b, 0}},
 };
 
+static void said_byte0(struct summary_evidence *ev, size_t cand, uint8_t mask, uint8_t value,
+		       int said, int number)
+{
+	ev->byte0.mask = mask;
+	ev->byte0.value = value;
+	ev->byte0.cand = cand;
+	ev->byte0.said = said;
+	ev->byte0.number = number;
+}
+
+/* The IP version tcpdump rejected, where the link layer announced IP. */
+static void said_version(struct summary_evidence *ev, size_t cand, int version)
+{
+	said_byte0(ev, cand, 0xf0, (uint8_t)(version << 4), SAID_VERSION, version);
+}
+
 static void type_word(const char *t, size_t n, struct summary_evidence *ev)
 {
 	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
@@ -711,7 +733,6 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->ethertype = -1;
 	ev->mpls_label = ev->nsh_spi = ev->nsh_si = -1;
-	ev->version_error = ev->unknown_ip = ev->bad_hlen = -1;
 	if (!s || !*s)
 		return;
 	bool after_ethertype = false;
@@ -759,23 +780,29 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		if (tok_is(t, n, "encapsulation") && prev && tok_is(prev, prev_n, "link-layer") &&
 		    ev->net == NET_IPV6)
 			ev->ipv6_as_ipv4 = true;
+		bool number_next = s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9';
+		long number = number_next ? strtol(s + pos, NULL, 10) : -1;
 		if (tok_is(t, n, "error:") && prev && tok_is(prev, prev_n, "version") &&
-		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
-			ev->version_error = (int)strtol(s + pos, NULL, 10);
-		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2 &&
-		    s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9')
-			ev->unknown_ip = (int)strtol(s + pos, NULL, 10);
+		    number >= 0 && number <= 15 && (ev->net == NET_IPV4 || ev->net == NET_IPV6))
+			said_version(ev, ev->net == NET_IPV4 ? C_IPV4 : C_IPV6, (int)number);
 		/* "IP0 (invalid)": tcpdump's IPv4 printer met version 0 (any
 		 * but 4 and 6) where IPv4 was announced */
 		if (tok_is(t, n, "(invalid)") && prev && prev_n == 3 && memcmp(prev, "IP", 2) == 0 &&
 		    prev[2] >= '0' && prev[2] <= '9' && prev[2] != '4' && prev[2] != '6' &&
 		    ev->net == NET_NONE) {
 			ev->net = NET_IPV4;
-			ev->version_error = prev[2] - '0';
+			said_version(ev, C_IPV4, prev[2] - '0');
 		}
-		if (tok_is(t, n, "bad-hlen") && prev && tok_is(prev, prev_n, "IP") && s[pos] == ' ' &&
-		    s[pos + 1] >= '0' && s[pos + 1] <= '9')
-			ev->bad_hlen = (int)strtol(s + pos, NULL, 10);
+		/* tcpdump's printer for raw IP links read a version it knows not */
+		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2 &&
+		    number >= 0 && number <= 15 && number != 4 && number != 6)
+			said_byte0(ev, C_IPV4, 0xf0, (uint8_t)(number << 4), SAID_UNKNOWN_IP,
+				   (int)number);
+		/* its IPv4 printer read a header length below 20 bytes */
+		if (tok_is(t, n, "bad-hlen") && prev && tok_is(prev, prev_n, "IP") && number >= 0 &&
+		    number <= 60 && number % 4 == 0)
+			said_byte0(ev, C_IPV4, 0xff, (uint8_t)(0x40 | number / 4), SAID_BAD_HLEN,
+				   (int)number);
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
@@ -843,34 +870,30 @@ size_t link_guess_scores(const uint8_t *bytes, size_t len, const char *summary,
 	out[C_IPV6].score = score_ipv6(&c, 0, r[C_IPV6]);
 	net[C_IPV6] = NET_IPV6;
 	uint8_t first = 0;
-	if (ev.version_error >= 0 && cur_u8(&c, 0, &first) && first >> 4 == ev.version_error &&
-	    (ev.net == NET_IPV4 || ev.net == NET_IPV6)) {
-		/* tcpdump's IP printer rejected this version: the dump starts
-		 * where the link layer announced IP */
-		size_t i = ev.net == NET_IPV4 ? C_IPV4 : C_IPV6;
-		out[i].score = PTS_SUMMARY_LINK;
-		SAY(sb_printf, r[i], _("tcpdump rejected the IP version (\"version error\", "
-				       "\"IP0 (invalid)\"): the link layer announced IP, the header "
-				       "at byte 0 says version %d"),
-		    ev.version_error);
-	}
-	if (ev.unknown_ip >= 0 && ev.unknown_ip != 4 && ev.unknown_ip != 6 &&
-	    cur_u8(&c, 0, &first) && first >> 4 == ev.unknown_ip) {
-		/* tcpdump's printer for raw IP links read the version at byte 0
-		 * and knew neither: the dump starts at that IP header */
-		out[C_IPV4].score = PTS_SUMMARY_LINK;
-		SAY(sb_printf, r[C_IPV4], _("tcpdump says \"unknown ip %d\": its raw IP printer read "
-					    "that version at byte 0"),
-		    ev.unknown_ip);
-	}
-	if (ev.bad_hlen >= 0 && cur_u8(&c, 0, &first) && first >> 4 == 4 &&
-	    (first & 0x0f) * 4 == ev.bad_hlen) {
-		/* tcpdump's IPv4 printer read this header and found its length
-		 * too short: the dump starts at it */
-		out[C_IPV4].score = PTS_SUMMARY_LINK;
-		SAY(sb_printf, r[C_IPV4], _("tcpdump says \"bad-hlen %d\": its IPv4 printer read "
-					    "that header length at byte 0"),
-		    ev.bad_hlen);
+	if (ev.byte0.mask && cur_u8(&c, 0, &first) && (first & ev.byte0.mask) == ev.byte0.value) {
+		/* an IP printer of tcpdump's read this byte at byte 0 and gave
+		 * up there: the dump starts at that IP header */
+		struct strbuf *said = r[ev.byte0.cand];
+		int n = ev.byte0.number;
+		out[ev.byte0.cand].score = PTS_SUMMARY_LINK;
+		switch (ev.byte0.said) {
+		case SAID_VERSION:
+			SAY(sb_printf, said, _("tcpdump rejected the IP version (\"version error\", "
+					      "\"IP0 (invalid)\"): the link layer announced IP, the "
+					      "header at byte 0 says version %d"),
+			    n);
+			break;
+		case SAID_UNKNOWN_IP:
+			SAY(sb_printf, said, _("tcpdump says \"unknown ip %d\": its raw IP printer "
+					      "read that version at byte 0"),
+			    n);
+			break;
+		case SAID_BAD_HLEN:
+			SAY(sb_printf, said, _("tcpdump says \"bad-hlen %d\": its IPv4 printer read "
+					      "that header length at byte 0"),
+			    n);
+			break;
+		}
 	}
 	if (ev.ipv6_as_ipv4 && out[C_IPV6].score) {
 		/* the dump starts where the IPv4 header was announced: decoded
