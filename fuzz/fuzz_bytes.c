@@ -1,6 +1,7 @@
 /* fuzz_bytes.c - libFuzzer harness for the decoders alone: the input is one
  * packet's bytes, decoded as each link type in turn and rendered in every
  * view.  It reaches header combinations that text seldom spells out. */
+#define _GNU_SOURCE /* fuzz_common.h: memfd_create */
 #include <stdint.h>
 
 #include "decode/decode.h"

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fuzz_common.h"
 #include "input/token.h"
 
 struct tokens {
@@ -59,15 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int fd = memfd_create("fuzz_scan", 0);
-	if (fd < 0)
-		abort();
-	for (size_t done = 0; done < size;) {
-		ssize_t n = write(fd, data + done, size - done);
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
+	int fd = fuzz_memfd(data, size);
 	static struct tokens one, threads, piped;
 	scan(&hexlex_full_tables, fd, &one);
 	scan(&hexlex_threaded_tiny_blocks, fd, &threads);

@@ -56,17 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int fd = memfd_create("fuzz_text", 0);
-	if (fd < 0)
-		abort();
-	for (size_t done = 0; done < size;) {
-		ssize_t n = write(fd, data + done, size - done);
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
-	if (lseek(fd, 0, SEEK_SET) != 0)
-		abort();
+	int fd = fuzz_memfd(data, size);
 	struct diag d = {.out = fuzz_devnull(), .quiet_notes = false};
 	struct fuzz_run run = {.stream_link = LINK_UNKNOWN};
 	packet_init(&run.packet);

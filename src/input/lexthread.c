@@ -96,7 +96,6 @@ struct lexer {
 	struct lexthread *lt;
 	void *scanner;
 	struct lex_state st;
-	bool on_thread;
 	pthread_t thread;
 	/* the ring: blocks [consumed, produced) are full (under lt->mu) */
 	struct block ring[RING];
@@ -110,8 +109,10 @@ struct lexer {
 	bool done;                 /* its last block (TOK_EOF) is handed over */
 };
 
+/* The scanner every chunk is read with. */
+static const struct hexlex_scanner *const inner = &hexlex_full_tables;
+
 struct lexthread {
-	const struct hexlex_scanner *inner;
 	void *direct;               /* not a regular file: the inner scanner itself */
 	struct lex_state *outer_st; /* the framer's */
 	struct sizes size;
@@ -169,7 +170,7 @@ static bool claim(struct lexer *x, struct chunk *c)
 	if (start != END)
 		/* the main thread's are small: it scans one while it would
 		 * wait, and must finish it before it reads on */
-		lt->next_start = chunk_end(lt, start, x->on_thread ? lt->size.chunk
+		lt->next_start = chunk_end(lt, start, x == &lt->lexers[0] ? lt->size.chunk
 								   : lt->size.helper_chunk);
 	*c = (struct chunk){.pos = start, .end = lt->next_start, .first = k == 0};
 	pthread_mutex_unlock(&lt->mu);
@@ -312,14 +313,15 @@ static struct token_rec *block_add(struct block *b, int kind, const char *text, 
 	return t;
 }
 
-/* Whether lexer x has an empty block to fill; waits for one when wait. */
-static bool has_room(struct lexer *x, bool wait)
+/* Waits until lexer x has an empty block to fill; false when the main
+ * thread is done instead. */
+static bool wait_for_room(struct lexer *x)
 {
 	struct lexthread *lt = x->lt;
 	pthread_mutex_lock(&lt->mu);
-	while (wait && x->produced - x->consumed == RING && !lt->stop)
+	while (x->produced - x->consumed == RING && !lt->stop)
 		pthread_cond_wait(&lt->consumed_cv, &lt->mu);
-	bool room = x->produced - x->consumed < RING && !lt->stop;
+	bool room = !lt->stop;
 	pthread_mutex_unlock(&lt->mu);
 	return room;
 }
@@ -343,7 +345,7 @@ static void fill_block(struct lexer *x)
 	while (b->ntok < sz->block_tokens && b->text_len < sz->block_text) {
 		const char *text;
 		size_t len;
-		int kind = x->lt->inner->next(x->scanner, &text, &len);
+		int kind = inner->next(x->scanner, &text, &len);
 		if (len > UINT32_MAX)
 			len = UINT32_MAX; /* flex's yyleng is an int */
 		struct token_rec *t =
@@ -368,7 +370,7 @@ static void fill_block(struct lexer *x)
 static void *scan_ahead(void *arg)
 {
 	struct lexer *x = arg;
-	while (!x->done && has_room(x, true))
+	while (!x->done && wait_for_room(x))
 		fill_block(x);
 	return NULL;
 }
@@ -396,7 +398,6 @@ static int lt_init_sized(const struct sizes *sz, struct lex_state *st, void **ou
 	struct lexthread *lt = calloc(1, sizeof(*lt));
 	if (!lt)
 		return -1;
-	lt->inner = &hexlex_full_tables;
 	lt->outer_st = st;
 	lt->size = *sz;
 	lt->fd = st->fd;
@@ -406,7 +407,7 @@ static int lt_init_sized(const struct sizes *sz, struct lex_state *st, void **ou
 	/* a pipe, or an input that failed already: one scanner, here */
 	lt->next_start = lseek(st->fd, 0, SEEK_CUR);
 	if (lt->next_start < 0 || st->read_errno || st->prefix_off) {
-		int r = lt->inner->init(st, &lt->direct);
+		int r = inner->init(st, &lt->direct);
 		if (r != 0) {
 			lt_free(lt);
 			return r;
@@ -420,7 +421,6 @@ static int lt_init_sized(const struct sizes *sz, struct lex_state *st, void **ou
 	for (size_t i = 0; i < 2; i++) {
 		struct lexer *x = &lt->lexers[i];
 		x->lt = lt;
-		x->on_thread = i == 0;
 		x->st = *st;
 		x->st.prefix = NULL;
 		x->st.prefix_len = x->st.prefix_off = 0;
@@ -431,9 +431,9 @@ static int lt_init_sized(const struct sizes *sz, struct lex_state *st, void **ou
 		x->first_line = st->line;
 		for (size_t j = 0; j < RING; j++)
 			block_alloc(&x->ring[j], sz);
-		if (lt->inner->init(&x->st, &x->scanner) != 0) {
+		if (inner->init(&x->st, &x->scanner) != 0) {
 			if (i == 1)
-				lt->inner->destroy(lt->lexers[0].scanner);
+				inner->destroy(lt->lexers[0].scanner);
 			lt_free(lt);
 			return -1;
 		}
@@ -494,7 +494,7 @@ static int lt_next(void *scanner, const char **text, size_t *len)
 {
 	struct lexthread *lt = scanner;
 	if (lt->direct)
-		return lt->inner->next(lt->direct, text, len);
+		return inner->next(lt->direct, text, len);
 	if (!lt->started) {
 		/* the thread starts with the first token, so that begin_raw
 		 * can come before */
@@ -538,7 +538,7 @@ static int lt_destroy(void *scanner)
 	struct lexthread *lt = scanner;
 	int r = 0;
 	if (lt->direct) {
-		r = lt->inner->destroy(lt->direct);
+		r = inner->destroy(lt->direct);
 	} else {
 		pthread_mutex_lock(&lt->mu);
 		lt->stop = true;
@@ -547,7 +547,7 @@ static int lt_destroy(void *scanner)
 		if (lt->started)
 			pthread_join(lt->lexers[0].thread, NULL);
 		for (size_t i = 0; i < 2; i++)
-			r |= lt->inner->destroy(lt->lexers[i].scanner);
+			r |= inner->destroy(lt->lexers[i].scanner);
 		/* pread(2) leaves the offset where it was; read(2) to the end
 		 * would not ({ hexplain; cat; } <file reads on after it) */
 		lseek(lt->fd, 0, SEEK_END);
@@ -561,10 +561,10 @@ static void lt_begin_raw(void *scanner)
 {
 	struct lexthread *lt = scanner;
 	if (lt->direct)
-		lt->inner->begin_raw(lt->direct);
+		inner->begin_raw(lt->direct);
 	else
 		for (size_t i = 0; i < 2; i++)
-			lt->inner->begin_raw(lt->lexers[i].scanner);
+			inner->begin_raw(lt->lexers[i].scanner);
 }
 
 const struct hexlex_scanner hexlex_threaded = {
