@@ -636,6 +636,14 @@ static void said_byte0(struct summary_evidence *ev, size_t cand, uint8_t mask, u
 	ev->byte0.number = number;
 }
 
+/* The number after the token that ends at pos ("... bad-hlen 16"), or -1. */
+static long number_after(const char *s, size_t pos)
+{
+	if (s[pos] != ' ' || s[pos + 1] < '0' || s[pos + 1] > '9')
+		return -1;
+	return strtol(s + pos, NULL, 10);
+}
+
 /* The IP version tcpdump rejected, where the link layer announced IP. */
 static void said_version(struct summary_evidence *ev, size_t cand, int version)
 {
@@ -780,11 +788,12 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 		if (tok_is(t, n, "encapsulation") && prev && tok_is(prev, prev_n, "link-layer") &&
 		    ev->net == NET_IPV6)
 			ev->ipv6_as_ipv4 = true;
-		bool number_next = s[pos] == ' ' && s[pos + 1] >= '0' && s[pos + 1] <= '9';
-		long number = number_next ? strtol(s + pos, NULL, 10) : -1;
 		if (tok_is(t, n, "error:") && prev && tok_is(prev, prev_n, "version") &&
-		    number >= 0 && number <= 15 && (ev->net == NET_IPV4 || ev->net == NET_IPV6))
-			said_version(ev, ev->net == NET_IPV4 ? C_IPV4 : C_IPV6, (int)number);
+		    (ev->net == NET_IPV4 || ev->net == NET_IPV6)) {
+			long v = number_after(s, pos);
+			if (v >= 0 && v <= 15)
+				said_version(ev, ev->net == NET_IPV4 ? C_IPV4 : C_IPV6, (int)v);
+		}
 		/* "IP0 (invalid)": tcpdump's IPv4 printer met version 0 (any
 		 * but 4 and 6) where IPv4 was announced */
 		if (tok_is(t, n, "(invalid)") && prev && prev_n == 3 && memcmp(prev, "IP", 2) == 0 &&
@@ -794,15 +803,18 @@ static void read_summary(const char *s, struct summary_evidence *ev)
 			said_version(ev, C_IPV4, prev[2] - '0');
 		}
 		/* tcpdump's printer for raw IP links read a version it knows not */
-		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2 &&
-		    number >= 0 && number <= 15 && number != 4 && number != 6)
-			said_byte0(ev, C_IPV4, 0xf0, (uint8_t)(number << 4), SAID_UNKNOWN_IP,
-				   (int)number);
+		if (tok_is(t, n, "ip") && prev && tok_is(prev, prev_n, "unknown") && index <= 2) {
+			long v = number_after(s, pos);
+			if (v >= 0 && v <= 15 && v != 4 && v != 6)
+				said_byte0(ev, C_IPV4, 0xf0, (uint8_t)(v << 4), SAID_UNKNOWN_IP, (int)v);
+		}
 		/* its IPv4 printer read a header length below 20 bytes */
-		if (tok_is(t, n, "bad-hlen") && prev && tok_is(prev, prev_n, "IP") && number >= 0 &&
-		    number <= 60 && number % 4 == 0)
-			said_byte0(ev, C_IPV4, 0xff, (uint8_t)(0x40 | number / 4), SAID_BAD_HLEN,
-				   (int)number);
+		if (tok_is(t, n, "bad-hlen") && prev && tok_is(prev, prev_n, "IP")) {
+			long v = number_after(s, pos);
+			if (v >= 0 && v <= 60 && v % 4 == 0)
+				said_byte0(ev, C_IPV4, 0xff, (uint8_t)(0x40 | v / 4), SAID_BAD_HLEN,
+					   (int)v);
+		}
 		if (tok_is(t, n, "service-path-id") && ev->nsh_spi < 0)
 			ev->nsh_spi = strtol(s + pos, NULL, 16);
 		if (tok_is(t, n, "service-index") && ev->nsh_si < 0)
